@@ -1,0 +1,35 @@
+namespace InvoicePipeline.MasterData;
+
+/// <summary>A row of accounts.csv.</summary>
+public sealed class Account
+{
+    public string AccountNumber { get; set; } = "";
+    public string Name { get; set; } = "";
+    /// <summary>expense, asset, vat_in, payable, payroll_liability, ...</summary>
+    public string? Type { get; set; }
+}
+
+/// <summary>A row of cost_centres.csv.</summary>
+public sealed class CostCentre
+{
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? ManagerUserId { get; set; }
+}
+
+/// <summary>A row of exchange_rates.csv: units of ledger currency per one unit of <see cref="Currency"/>.</summary>
+public sealed class ExchangeRate
+{
+    public DateOnly Date { get; set; }
+    public string Currency { get; set; } = "";
+    public decimal Rate { get; set; }
+}
+
+/// <summary>A row of staffing.csv.</summary>
+public sealed class Staffing
+{
+    /// <summary>YYYY-MM.</summary>
+    public string Month { get; set; } = "";
+    public string Process { get; set; } = "";
+    public decimal Fte { get; set; }
+}
