@@ -2,9 +2,5 @@ namespace InvoicePipeline.Worker;
 
 public static class Program
 {
-    public static int Main(string[] args)
-    {
-        Console.WriteLine("invoicepipeline: foundation in progress");
-        return args.Length;
-    }
+    public static Task<int> Main(string[] args) => Cli.Cli.RunAsync(args);
 }

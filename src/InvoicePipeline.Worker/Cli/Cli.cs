@@ -1,0 +1,73 @@
+using System.CommandLine;
+using InvoicePipeline.Worker.Persistence;
+
+namespace InvoicePipeline.Worker.Cli;
+
+/// <summary>A usage error found after parsing (exit code 2).</summary>
+public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>The command line of `invoicepipeline` (cli.md) and its exit codes.</summary>
+public static class Cli
+{
+    public const int Ok = 0, Unexpected = 1, Usage = 2, InputError = 3;
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("InvoicePipeline: supplier invoices and payroll transactions, from inbox to ledger");
+        GlobalOptions.AddTo(root);
+        root.Subcommands.Add(RunCommands.Demo());
+        root.Subcommands.Add(RunCommands.Run());
+        root.Subcommands.Add(ServeCommand.Build());
+        root.Subcommands.Add(ImportCommand.Build());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = Build();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) await Console.Error.WriteLineAsync(e.Message);
+            await Console.Error.WriteLineAsync("See 'invoicepipeline --help'.");
+            return Usage;
+        }
+        if (parse.CommandResult.Command == root && parse.Tokens.Count == 0)
+        {
+            await Console.Error.WriteLineAsync("A command is required. See 'invoicepipeline --help'.");
+            return Usage;
+        }
+        using var cts = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+        return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cts.Token);
+    }
+
+    /// <summary>Maps failures to the exit codes of cli.md with a message that says what and where.</summary>
+    public static async Task<int> Guard(ParseResult parse, Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (UsageException ex)
+        {
+            await Console.Error.WriteLineAsync($"usage: {ex.Message}");
+            return Usage;
+        }
+        catch (Exception ex) when (ex is ConfigurationException or DirectoryNotFoundException or FileNotFoundException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return InputError;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("cancelled");
+            return Unexpected;
+        }
+        catch (Exception ex)
+        {
+            await Console.Error.WriteLineAsync($"unexpected error: {ex}");
+            return Unexpected;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using InvoicePipeline.Worker.Hosting;
+using InvoicePipeline.Worker.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serilog;
+using Serilog.Events;
+
+namespace InvoicePipeline.Worker.Cli;
+
+/// <summary>Builds the generic host a command runs in: configuration (appsettings, environment, overrides), Serilog, services.</summary>
+public static class CommandHost
+{
+    public static IConfigurationBuilder AddPipelineConfiguration(this IConfigurationBuilder config, IDictionary<string, string?> overrides) =>
+        config
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides);
+
+    public static async Task<IHost> StartAsync(IDictionary<string, string?> overrides, bool hangfireServer, CancellationToken ct)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory(), DisableDefaults = true });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddPipelineConfiguration(overrides);
+        builder.Services.AddSerilog(Logging.Create(LogEventLevel.Warning));
+        builder.Services.AddPipeline(builder.Configuration, hangfireServer);
+        var host = builder.Build();
+        await MigrateAsync(host.Services, ct);
+        await host.StartAsync(ct);
+        return host;
+    }
+
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PipelineDbContext>();
+        try
+        {
+            await Database.MigrateAsync(db, ct);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            throw new ConfigurationException($"cannot open the database ({db.Database.ProviderName}): {ex.Message}");
+        }
+    }
+}

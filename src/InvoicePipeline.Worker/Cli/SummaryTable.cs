@@ -1,0 +1,49 @@
+using System.Globalization;
+using InvoicePipeline.Worker.Runs;
+using Spectre.Console;
+
+namespace InvoicePipeline.Worker.Cli;
+
+/// <summary>The run summary as a table for people.</summary>
+public static class SummaryTable
+{
+    public static void Print(RunSummary s)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        var t = new Table().Title($"Run {s.RunId}").AddColumn("").AddColumn(new TableColumn("count").RightAligned());
+        void Row(string name, object value) => t.AddRow(Markup.Escape(name), Markup.Escape(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""));
+        Row("documents received", s.Documents.Received);
+        Row("  e-invoices", s.Documents.Einvoices);
+        Row("  scanned", s.Documents.Scanned);
+        Row("  payroll files", s.Documents.PayrollFiles);
+        Row("  already seen (not processed again)", s.Documents.AlreadySeen);
+        Row("invoices accepted", s.Invoices.Accepted);
+        Row("  matched to an order", s.Invoices.MatchedOrder);
+        Row("  matched to a subscription", s.Invoices.MatchedSubscription);
+        Row("  unmatched", s.Invoices.Unmatched);
+        Row("  awaiting review", s.Invoices.AwaitingReview);
+        Row("  awaiting attestation", s.Invoices.AwaitingAttestation);
+        Row("  on hold", s.Invoices.OnHold);
+        Row("  posted", s.Invoices.Posted);
+        Row("rejected", s.Invoices.Rejected);
+        Row("duplicates", s.Invoices.Duplicates);
+        Row("vouchers", s.Posting.Vouchers);
+        Row($"posted amount ({s.Posting.Currency})", s.Posting.Amount.ToString("N2", CultureInfo.InvariantCulture));
+        if (s.Payroll.Transactions > 0)
+        {
+            Row("payroll transactions", s.Payroll.Transactions);
+            Row("  accepted", s.Payroll.Accepted);
+            Row("  rejected", s.Payroll.Rejected);
+            Row("  awaiting attestation", s.Payroll.AwaitingAttestation);
+            Row("  posted", s.Payroll.Posted);
+        }
+        console.Write(t);
+        if (s.Exceptions.Count > 0)
+        {
+            var e = new Table().Title("Exceptions").AddColumn("code").AddColumn(new TableColumn("invoices").RightAligned());
+            foreach (var (code, n) in s.Exceptions) e.AddRow(code, n.ToString(CultureInfo.InvariantCulture));
+            console.Write(e);
+        }
+        Console.WriteLine($"Report: {s.ReportPath}");
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace InvoicePipeline.Worker.Csv;
+
+/// <summary>A problem in a CSV file, named by file, line and column so a person can find and fix it.</summary>
+public sealed record CsvError(string File, long Line, string? Column, string Reason)
+{
+    public override string ToString() => Column is null ? $"{File}:{Line}: {Reason}" : $"{File}:{Line}: column '{Column}': {Reason}";
+}
+
+/// <summary>
+/// Streams the rows of one of our CSV files (UTF-8 with or without BOM, comma separated, one header row, names
+/// case-insensitive and in any order, unknown columns ignored) and parses cells with precise errors.
+/// </summary>
+public sealed class CsvRows
+{
+    private readonly string _file;
+    private readonly Dictionary<string, int> _columns;
+    private string[] _cells = [];
+    private readonly List<CsvError> _rowErrors = [];
+
+    private CsvRows(string file, Dictionary<string, int> columns)
+    {
+        _file = file;
+        _columns = columns;
+    }
+
+    /// <summary>The physical line number of the current row (1 = header).</summary>
+    public long Line { get; private set; }
+    public IReadOnlyList<CsvError> RowErrors => _rowErrors;
+    public bool Has(string column) => _columns.ContainsKey(column);
+
+    /// <summary>Reads <paramref name="path"/>; header errors (missing required columns) come back as one error and no rows.</summary>
+    public static async IAsyncEnumerable<CsvRows> ReadAsync(string path, IReadOnlyCollection<string> required, List<CsvError> headerErrors,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var name = Path.GetFileName(path);
+        using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = true, BadDataFound = null, DetectDelimiter = false };
+        using var parser = new CsvParser(reader, config);
+        if (!await parser.ReadAsync())
+        {
+            headerErrors.Add(new CsvError(name, 1, null, "the file is empty: a header row is required"));
+            yield break;
+        }
+        var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var header = parser.Record ?? [];
+        for (var i = 0; i < header.Length; i++) columns.TryAdd(header[i].Trim(), i);
+        var missing = required.Where(r => !columns.ContainsKey(r)).ToList();
+        if (missing.Count > 0)
+        {
+            headerErrors.Add(new CsvError(name, 1, string.Join(", ", missing), "required column missing from the header"));
+            yield break;
+        }
+        var rows = new CsvRows(name, columns);
+        while (await parser.ReadAsync())
+        {
+            ct.ThrowIfCancellationRequested();
+            rows._cells = parser.Record ?? [];
+            rows.Line = parser.RawRow;
+            rows._rowErrors.Clear();
+            if (rows._cells.Length == 1 && string.IsNullOrWhiteSpace(rows._cells[0])) continue;
+            yield return rows;
+        }
+    }
+
+    public string? Text(string column)
+    {
+        if (!_columns.TryGetValue(column, out var i) || i >= _cells.Length) return null;
+        var v = _cells[i].Trim();
+        return v.Length == 0 ? null : v;
+    }
+
+    public string Required(string column)
+    {
+        var v = Text(column);
+        if (v is null) Error(column, "a value is required");
+        return v ?? "";
+    }
+
+    public decimal? Decimal(string column, bool required = false)
+    {
+        var v = required ? Required(column) : Text(column);
+        if (string.IsNullOrEmpty(v)) return null;
+        if (decimal.TryParse(v, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)) return d;
+        Error(column, $"'{v}' is not a decimal number (use '.' as decimal separator)");
+        return null;
+    }
+
+    public int? Int(string column)
+    {
+        var v = Text(column);
+        if (v is null) return null;
+        if (int.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d)) return d;
+        Error(column, $"'{v}' is not a whole number");
+        return null;
+    }
+
+    public DateOnly? Date(string column, bool required = false)
+    {
+        var v = required ? Required(column) : Text(column);
+        if (string.IsNullOrEmpty(v)) return null;
+        if (DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        Error(column, $"'{v}' is not a date YYYY-MM-DD");
+        return null;
+    }
+
+    public bool? Bool(string column)
+    {
+        var v = Text(column);
+        if (v is null) return null;
+        if (string.Equals(v, "true", StringComparison.OrdinalIgnoreCase)) return true;
+        if (string.Equals(v, "false", StringComparison.OrdinalIgnoreCase)) return false;
+        Error(column, $"'{v}' is not true or false");
+        return null;
+    }
+
+    public TEnum? Enum<TEnum>(string column, bool required = false) where TEnum : struct, Enum
+    {
+        var v = required ? Required(column) : Text(column);
+        if (string.IsNullOrEmpty(v)) return null;
+        if (System.Enum.TryParse<TEnum>(v, ignoreCase: true, out var e) && System.Enum.IsDefined(e) && !char.IsAsciiDigit(v[0])) return e;
+        Error(column, $"'{v}' is not one of {string.Join(", ", System.Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()))}");
+        return null;
+    }
+
+    public void Error(string? column, string reason) => _rowErrors.Add(new CsvError(_file, Line, column, reason));
+}

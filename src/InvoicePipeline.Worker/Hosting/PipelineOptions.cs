@@ -1,0 +1,59 @@
+namespace InvoicePipeline.Worker.Hosting;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>The "Pipeline" configuration section (appsettings.json, environment Pipeline__..., command line).</summary>
+public sealed class PipelineOptions
+{
+    public DatabaseOptions Database { get; set; } = new();
+    public HangfireOptions Hangfire { get; set; } = new();
+    public IntakeOptions Intake { get; set; } = new();
+    public PostingOptions Posting { get; set; } = new();
+    public AttestationOptions Attestation { get; set; } = new();
+    /// <summary>Time zone of posting dates, schedules and KPI months.</summary>
+    public string TimeZone { get; set; } = "Europe/Stockholm";
+}
+
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+}
+
+public sealed class HangfireOptions
+{
+    /// <summary>InMemory or Postgres; empty = InMemory with Sqlite, Postgres with Postgres.</summary>
+    public string? Storage { get; set; }
+    public int WorkerCount { get; set; } = Math.Max(2, Environment.ProcessorCount);
+    public string[] Queues { get; set; } = ["default", "intake", "chunks", "posting"];
+}
+
+public sealed class IntakeOptions
+{
+    /// <summary>Documents per chunk job.</summary>
+    public int ChunkSize { get; set; } = 500;
+    /// <summary>Largest file accepted, in bytes.</summary>
+    public long MaxFileBytes { get; set; } = 20 * 1024 * 1024;
+}
+
+public sealed class PostingOptions
+{
+    public string LedgerCurrency { get; set; } = "SEK";
+    public string InvoiceSeries { get; set; } = "A";
+    public string PayrollSeries { get; set; } = "L";
+    public string PayableAccount { get; set; } = "2440";
+    public string InputVatAccount { get; set; } = "2641";
+    public string RoundingAccount { get; set; } = "3740";
+    /// <summary>Invoices per posting transaction (one chunk = one transaction = one COPY per table).</summary>
+    public int ChunkSize { get; set; } = 5000;
+}
+
+public sealed class AttestationOptions
+{
+    /// <summary>Invoices matched within tolerance to an order or a subscription are attested without a person.</summary>
+    public bool AutoAttestMatched { get; set; } = true;
+    public string PolicyVersion { get; set; } = "2026-01";
+}

@@ -1,0 +1,92 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using InvoicePipeline.Worker.Ingestion;
+using InvoicePipeline.Worker.MasterData;
+using InvoicePipeline.Worker.Persistence;
+using InvoicePipeline.Worker.Posting;
+using InvoicePipeline.Worker.Processing;
+using InvoicePipeline.Worker.Runs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InvoicePipeline.Worker.Hosting;
+
+/// <summary>All wiring in one place: options, database, Hangfire storage and server, jobs and services.</summary>
+public static class PipelineServices
+{
+    public static IServiceCollection AddPipeline(this IServiceCollection services, IConfiguration configuration, bool hangfireServer = true)
+    {
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection("Pipeline"));
+        var options = configuration.GetSection("Pipeline").Get<PipelineOptions>() ?? new PipelineOptions();
+        var (provider, cs) = Database.Resolve(configuration);
+        services.AddPipelineDatabase(provider, cs);
+        services.AddSingleton(TimeProviderFor(configuration));
+
+        var storage = options.Hangfire.Storage ?? (provider == DatabaseProvider.Postgres ? "Postgres" : "InMemory");
+        services.AddHangfire((sp, config) =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseFilter(new RunLogScopeFilter())
+                .UseFilter(new RunFailureFilter(sp));
+            if (string.Equals(storage, "Postgres", StringComparison.OrdinalIgnoreCase))
+            {
+                var hangfireCs = configuration.GetConnectionString("Hangfire") ?? cs;
+                config.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(hangfireCs), new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    // A worker that dies mid-job gives its job back after the timeout instead of holding it for ever.
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = TimeSpan.FromMinutes(2),
+                    QueuePollInterval = TimeSpan.FromMilliseconds(250),
+                    DistributedLockTimeout = TimeSpan.FromMinutes(1),
+                });
+            }
+            else
+            {
+                config.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) });
+            }
+        });
+        foreach (var f in GlobalJobFilters.Filters.Where(f => f.Instance is AutomaticRetryAttribute).ToList()) GlobalJobFilters.Filters.Remove(f.Instance);
+        // Polly already retries transient database faults inside a job; Hangfire's retries are for the rest, so fewer.
+        GlobalJobFilters.Filters.Add(new AutomaticRetryAttribute { Attempts = 3, DelaysInSeconds = [2, 10, 30] });
+        if (hangfireServer)
+        {
+            services.AddHangfireServer(o =>
+            {
+                o.Queues = options.Hangfire.Queues;
+                o.WorkerCount = options.Hangfire.WorkerCount;
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            });
+        }
+
+        services.AddScoped<MasterDataImporter>();
+        services.AddScoped<RunStarter>();
+        services.AddScoped<InvoicePoster>();
+        services.AddScoped<IntakeJob>();
+        services.AddScoped<ChunkJob>();
+        services.AddScoped<PostingJob>();
+        services.AddScoped<ReportJob>();
+        BulkWriter.Initialise();
+        return services;
+    }
+
+    /// <summary>`--as-of DATE` fixes "today" for every command; without it the clock decides.</summary>
+    private static TimeProvider TimeProviderFor(IConfiguration configuration)
+    {
+        var asOf = configuration["Pipeline:AsOf"];
+        return string.IsNullOrEmpty(asOf) ? TimeProvider.System : new FixedDateTimeProvider(DateOnly.ParseExact(asOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
+
+/// <summary>A clock whose date is fixed (from --as-of) while the time of day still runs, so durations stay real.</summary>
+public sealed class FixedDateTimeProvider(DateOnly date) : TimeProvider
+{
+    private readonly TimeSpan _offset = date.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc) - DateTime.UtcNow;
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _offset;
+}

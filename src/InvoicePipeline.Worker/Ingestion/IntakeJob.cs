@@ -1,0 +1,81 @@
+using Hangfire;
+using InvoicePipeline.Worker.Hosting;
+using InvoicePipeline.Worker.Persistence;
+using InvoicePipeline.Worker.Processing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace InvoicePipeline.Worker.Ingestion;
+
+/// <summary>
+/// First job of a run: stores every new inbox file (bytes and SHA-256) and splits them into chunks, then fans out
+/// one chunk job per chunk. Re-running it for the same run finds its own files again and adds nothing.
+/// </summary>
+public sealed class IntakeJob(PipelineDbContext db, IBackgroundJobClient jobs, IOptions<PipelineOptions> options, TimeProvider clock, ILogger<IntakeJob> log)
+{
+    [Queue("intake")]
+    public async Task RunAsync(string runId, CancellationToken ct)
+    {
+        var run = await db.Runs.SingleAsync(r => r.Id == runId, ct);
+        if (run.State is not (RunState.Started or RunState.Intake))
+        {
+            await ProcessingFlow.ContinueAsync(db, jobs, runId, ct);
+            return;
+        }
+        run.State = RunState.Intake;
+        await db.SaveChangesAsync(ct);
+
+        var files = Inbox.List(run.Inbox);
+        var chunkSize = options.Value.Intake.ChunkSize;
+        var alreadySeen = 0;
+        var index = 0;
+        foreach (var batch in files.Chunk(500))
+        {
+            var hashes = new Dictionary<string, InboxFile>(StringComparer.Ordinal);
+            foreach (var f in batch) hashes.TryAdd(await Inbox.HashAsync(f.Path, ct), f);
+            var hashList = hashes.Keys.ToList();
+            var known = await db.Documents.AsNoTracking().Where(d => hashList.Contains(d.Sha256))
+                .Select(d => new { d.Sha256, d.RunId }).ToListAsync(ct);
+            var knownSet = known.ToDictionary(k => k.Sha256, k => k.RunId, StringComparer.Ordinal);
+            alreadySeen += batch.Length - hashes.Count; // the same bytes twice in one inbox
+            var toStore = new List<ReceivedDocument>();
+            foreach (var (sha, file) in hashes)
+            {
+                if (knownSet.TryGetValue(sha, out var byRun))
+                {
+                    if (byRun == runId) index++;
+                    else alreadySeen++;
+                    continue;
+                }
+                var info = new FileInfo(file.Path);
+                var tooLarge = info.Length > options.Value.Intake.MaxFileBytes;
+                toStore.Add(new ReceivedDocument
+                {
+                    Sha256 = sha, FileName = file.RelativeName, Channel = file.Channel, Size = info.Length,
+                    // Over the size limit the original is not stored; the chunk rejects it with the reason.
+                    Content = tooLarge ? [] : await File.ReadAllBytesAsync(file.Path, ct),
+                    ReceivedAt = clock.GetUtcNow(), RunId = runId, ChunkNo = index++ / chunkSize,
+                });
+            }
+            await Resilience.Database.ExecuteAsync(async t =>
+            {
+                db.Documents.AddRange(toStore);
+                await db.SaveChangesAsync(t);
+            }, ct);
+            db.ChangeTracker.Clear();
+        }
+
+        var chunkCount = (index + chunkSize - 1) / chunkSize;
+        run = await db.Runs.SingleAsync(r => r.Id == runId, ct);
+        run.AlreadySeen = alreadySeen;
+        run.ChunkCount = chunkCount;
+        var existing = await db.RunChunks.Where(c => c.RunId == runId).Select(c => c.ChunkNo).ToListAsync(ct);
+        for (var c = 0; c < chunkCount; c++)
+            if (!existing.Contains(c)) db.RunChunks.Add(new RunChunk { RunId = runId, ChunkNo = c });
+        run.State = RunState.Processing;
+        await db.SaveChangesAsync(ct);
+        log.LogInformation("Intake stored {Documents} document(s) in {Chunks} chunk(s); {AlreadySeen} already seen", index, chunkCount, alreadySeen);
+        await ProcessingFlow.ContinueAsync(db, jobs, runId, ct);
+    }
+}

@@ -1,0 +1,18 @@
+namespace InvoicePipeline.Worker.Persistence;
+
+/// <summary>A file as received: original bytes and SHA-256, kept unchanged. The hash makes intake idempotent.</summary>
+public sealed class ReceivedDocument
+{
+    public long Id { get; set; }
+    public string Sha256 { get; set; } = "";
+    public string FileName { get; set; } = "";
+    /// <summary>einvoice, scanned or payroll: the inbox folder it came from.</summary>
+    public string Channel { get; set; } = "";
+    public long Size { get; set; }
+    public byte[] Content { get; set; } = [];
+    public DateTimeOffset ReceivedAt { get; set; }
+    public string RunId { get; set; } = "";
+    public int ChunkNo { get; set; }
+    /// <summary>True once the document was turned into an invoice (or rejected): a resumed chunk skips it.</summary>
+    public bool Processed { get; set; }
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace InvoicePipeline.Worker.Persistence;
+
+internal static class InvoiceModel
+{
+    public static void Configure(ModelBuilder b)
+    {
+        b.Entity<ReceivedDocument>(e =>
+        {
+            e.ToTable("documents");
+            e.HasIndex(x => x.Sha256).IsUnique();
+            e.HasIndex(x => new { x.RunId, x.ChunkNo });
+            e.Property(x => x.FileName).HasMaxLength(1000);
+        });
+        b.Entity<SupplierInvoice>(e =>
+        {
+            e.ToTable("invoices");
+            e.HasIndex(x => x.DocumentId).IsUnique();
+            e.HasIndex(x => x.DuplicateKey).IsUnique();
+            e.HasIndex(x => new { x.SupplierId, x.IssueDate });
+            e.HasIndex(x => x.Status);
+            e.HasIndex(x => x.RunId);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Exceptions).HasMaxLength(2000);
+            e.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.InvoiceId);
+            e.HasMany(x => x.Issues).WithOne().HasForeignKey(x => x.InvoiceId);
+        });
+        b.Entity<SupplierInvoiceLine>(e =>
+        {
+            e.ToTable("invoice_lines");
+            e.HasIndex(x => new { x.InvoiceId, x.LineNo }).IsUnique();
+            e.HasIndex(x => new { x.PoNumber, x.PoLine });
+            e.Property(x => x.Quantity).HasPrecision(19, 6);
+            e.Property(x => x.UnitPrice).HasPrecision(19, 6);
+            e.Property(x => x.Description).HasMaxLength(2000);
+        });
+        b.Entity<InvoiceException>(e =>
+        {
+            e.ToTable("invoice_exceptions");
+            e.HasIndex(x => x.Code);
+            e.Property(x => x.Reason).HasMaxLength(4000);
+        });
+        b.Entity<DecisionRecord>(e =>
+        {
+            e.ToTable("decisions");
+            e.HasIndex(x => x.InvoiceId);
+            e.Property(x => x.Explanation).HasMaxLength(4000);
+        });
+        b.Entity<StatusChange>(e =>
+        {
+            e.ToTable("history");
+            e.HasIndex(x => new { x.Subject, x.SubjectId });
+            e.HasIndex(x => x.At);
+            e.Property(x => x.Reason).HasMaxLength(4000);
+        });
+    }
+}

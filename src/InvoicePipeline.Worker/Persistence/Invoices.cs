@@ -1,0 +1,116 @@
+using InvoicePipeline.Invoices;
+
+namespace InvoicePipeline.Worker.Persistence;
+
+/// <summary>
+/// A supplier invoice as the pipeline keeps it: the header the later steps need, its status and decisions.
+/// The full document stays in <see cref="ReceivedDocument"/>; <see cref="DocumentJson"/> is the parsed model.
+/// </summary>
+public sealed class SupplierInvoice
+{
+    public long Id { get; set; }
+    public long DocumentId { get; set; }
+    public DocumentKind Kind { get; set; }
+    public string? SupplierId { get; set; }
+    public string? SellerName { get; set; }
+    public string InvoiceNumber { get; set; } = "";
+    public DateOnly? IssueDate { get; set; }
+    public DateOnly? DueDate { get; set; }
+    public string Currency { get; set; } = "SEK";
+    public decimal TotalExclVat { get; set; }
+    public decimal VatTotal { get; set; }
+    public decimal TotalInclVat { get; set; }
+    public decimal Payable { get; set; }
+    /// <summary>Total excluding VAT in the ledger currency, signed (credit notes negative): what authority limits compare with.</summary>
+    public decimal? LedgerAmountExclVat { get; set; }
+    public string? OrderReference { get; set; }
+    public string? ContractReference { get; set; }
+    public string? BuyerReference { get; set; }
+    public string? PaymentReference { get; set; }
+    public string? PayeeAccount { get; set; }
+    public InvoiceStatus Status { get; set; }
+    /// <summary>order, subscription or none.</summary>
+    public string Match { get; set; } = "none";
+    public string? MatchRef { get; set; }
+    /// <summary>Exception codes raised, ';'-separated, in the order raised.</summary>
+    public string Exceptions { get; set; } = "";
+    /// <summary>supplier|normalised number while the invoice counts as accepted; the unique index is the last guard against duplicates.</summary>
+    public string? DuplicateKey { get; set; }
+    public string? PolicyVersion { get; set; }
+    public string RegisteredBy { get; set; } = "system";
+    public string? CodedBy { get; set; }
+    public string? ReviewedBy { get; set; }
+    public string? AttestedBy { get; set; }
+    public DateTimeOffset? AttestedAt { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+    public DateTimeOffset? PostedAt { get; set; }
+    public long? VoucherId { get; set; }
+    public string RunId { get; set; } = "";
+    public string DocumentJson { get; set; } = "";
+    public List<SupplierInvoiceLine> Lines { get; set; } = [];
+    public List<InvoiceException> Issues { get; set; } = [];
+}
+
+public sealed class SupplierInvoiceLine
+{
+    public long Id { get; set; }
+    public long InvoiceId { get; set; }
+    public int LineNo { get; set; }
+    public string LineId { get; set; } = "";
+    public string? Description { get; set; }
+    public string? ItemId { get; set; }
+    public decimal Quantity { get; set; }
+    public decimal? UnitPrice { get; set; }
+    public decimal NetAmount { get; set; }
+    public string VatCategory { get; set; } = "S";
+    public decimal VatRate { get; set; }
+    public string? OrderLineReference { get; set; }
+    public string? PoNumber { get; set; }
+    public string? PoLine { get; set; }
+    public string? Account { get; set; }
+    public string? CostCentre { get; set; }
+    public string? Project { get; set; }
+    public string? CodingSource { get; set; }
+}
+
+/// <summary>An exception raised for an invoice, with the reason a person can act on; resolved ones stay for the record.</summary>
+public sealed class InvoiceException
+{
+    public long Id { get; set; }
+    public long InvoiceId { get; set; }
+    public string Code { get; set; } = "";
+    public string Reason { get; set; } = "";
+    public DateTimeOffset RaisedAt { get; set; }
+    public DateTimeOffset? ResolvedAt { get; set; }
+    public string? ResolvedBy { get; set; }
+    public string? Resolution { get; set; }
+}
+
+/// <summary>A stored explanation of one automatic decision: which rule, which values, which tolerance/policy.</summary>
+public sealed class DecisionRecord
+{
+    public long Id { get; set; }
+    public long InvoiceId { get; set; }
+    public string Step { get; set; } = "";
+    public string Rule { get; set; } = "";
+    public string Explanation { get; set; } = "";
+    public string? PolicyVersion { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>Append-only history of every state change: who, when, from, to, why.</summary>
+public sealed class StatusChange
+{
+    public long Id { get; set; }
+    /// <summary>invoice or payroll.</summary>
+    public string Subject { get; set; } = "invoice";
+    public long SubjectId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string Actor { get; set; } = "system";
+    public string? ActorRole { get; set; }
+    public string Action { get; set; } = "";
+    public string? FromStatus { get; set; }
+    public string ToStatus { get; set; } = "";
+    public string? Reason { get; set; }
+    public string? RunId { get; set; }
+}

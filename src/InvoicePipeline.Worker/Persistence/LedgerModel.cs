@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace InvoicePipeline.Worker.Persistence;
+
+internal static class LedgerModel
+{
+    public static void Configure(ModelBuilder b)
+    {
+        b.Entity<VoucherEntry>(e =>
+        {
+            e.ToTable("vouchers");
+            e.HasIndex(x => new { x.Series, x.FiscalYear, x.Number }).IsUnique();
+            // An invoice has at most one voucher: the database is the last guard against double posting.
+            e.HasIndex(x => x.InvoiceId).IsUnique();
+            e.HasIndex(x => x.Date);
+            e.Property(x => x.Id).ValueGeneratedNever();
+        });
+        b.Entity<VoucherLineEntry>(e =>
+        {
+            e.ToTable("voucher_lines");
+            e.HasIndex(x => new { x.VoucherId, x.LineNo }).IsUnique();
+            e.Property(x => x.Id).ValueGeneratedNever();
+        });
+        b.Entity<VoucherSeriesCounter>(e =>
+        {
+            e.ToTable("voucher_counters");
+            e.HasKey(x => new { x.Series, x.FiscalYear });
+        });
+        b.Entity<PipelineRun>(e =>
+        {
+            e.ToTable("runs");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.Key);
+            e.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Error).HasMaxLength(4000);
+            e.Property(x => x.Inbox).HasMaxLength(1000);
+            e.Property(x => x.OutDir).HasMaxLength(1000);
+            e.Property(x => x.ReportPath).HasMaxLength(1000);
+        });
+        b.Entity<RunChunk>(e =>
+        {
+            e.ToTable("run_chunks");
+            e.HasKey(x => new { x.RunId, x.ChunkNo });
+        });
+    }
+}

@@ -1,0 +1,100 @@
+using InvoicePipeline.MasterData;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace InvoicePipeline.Worker.Persistence;
+
+internal static class MasterDataModel
+{
+    public static void Configure(ModelBuilder b)
+    {
+        b.Entity<Supplier>(e =>
+        {
+            e.ToTable("suppliers");
+            e.HasKey(x => x.SupplierId);
+            e.HasIndex(x => x.OrgNo);
+            e.HasIndex(x => x.PeppolId);
+            e.HasIndex(x => x.VatId);
+        });
+        b.Entity<PurchaseOrderLine>(e =>
+        {
+            e.ToTable("purchase_order_lines");
+            e.HasKey(x => new { x.PoNumber, x.PoLine });
+            e.HasIndex(x => x.SupplierId);
+        });
+        b.Entity<GoodsReceipt>(e =>
+        {
+            e.ToTable("goods_receipts");
+            e.HasKey(x => x.ReceiptId);
+            e.HasIndex(x => new { x.PoNumber, x.PoLine });
+        });
+        b.Entity<Subscription>(e =>
+        {
+            e.ToTable("subscriptions");
+            e.HasKey(x => x.SubscriptionId);
+            e.HasIndex(x => x.SupplierId);
+            e.Property(x => x.Period).HasConversion<string>();
+        });
+        b.Entity<Account>(e =>
+        {
+            e.ToTable("accounts");
+            e.HasKey(x => x.AccountNumber);
+        });
+        b.Entity<CostCentre>(e =>
+        {
+            e.ToTable("cost_centres");
+            e.HasKey(x => x.Code);
+        });
+        b.Entity<Approver>(e =>
+        {
+            e.ToTable("approvers");
+            e.Property<long>("Id");
+            e.HasKey("Id");
+            e.HasIndex(x => new { x.UserId, x.CostCentre, x.Role }).IsUnique();
+            e.Property(x => x.Role).HasConversion<string>();
+        });
+        b.Entity<ExchangeRate>(e =>
+        {
+            e.ToTable("exchange_rates");
+            e.HasKey(x => new { x.Date, x.Currency });
+            e.Property(x => x.Rate).HasPrecision(19, 8);
+        });
+        b.Entity<Staffing>(e =>
+        {
+            e.ToTable("staffing");
+            e.HasKey(x => new { x.Month, x.Process });
+        });
+        b.Entity<Employee>(e =>
+        {
+            e.ToTable("employees");
+            e.HasKey(x => x.EmployeeId);
+            e.HasIndex(x => x.PersonId);
+        });
+        b.Entity<PayCode>(e =>
+        {
+            e.ToTable("pay_codes");
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Unit).HasConversion<string>();
+            e.Property(x => x.AllowedPayGroups).HasConversion(
+                v => string.Join(';', v),
+                v => v.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                new ValueComparer<IReadOnlyList<string>>(
+                    (a, c) => a!.SequenceEqual(c!),
+                    v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode(StringComparison.Ordinal))),
+                    v => v.ToArray()));
+        });
+        b.Entity<PayRate>(e =>
+        {
+            e.ToTable("pay_rates");
+            e.Property<long>("Id");
+            e.HasKey("Id");
+            e.HasIndex(x => new { x.PayCode, x.PayGroup, x.ValidFrom }).IsUnique();
+        });
+        b.Entity<MasterDataImport>(e => e.ToTable("masterdata_imports"));
+        b.Entity<SupplierAccountChange>(e =>
+        {
+            e.ToTable("supplier_account_changes");
+            e.HasIndex(x => x.SupplierId);
+        });
+    }
+}

@@ -1,0 +1,754 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "accounts",
+                columns: table => new
+                {
+                    AccountNumber = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Type = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_accounts", x => x.AccountNumber);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "approvers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    CostCentre = table.Column<string>(type: "text", nullable: false),
+                    MaxAmount = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    Role = table.Column<string>(type: "text", nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    ValidTo = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_approvers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cost_centres",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    ManagerUserId = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cost_centres", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "decisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InvoiceId = table.Column<long>(type: "bigint", nullable: false),
+                    Step = table.Column<string>(type: "text", nullable: false),
+                    Rule = table.Column<string>(type: "text", nullable: false),
+                    Explanation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    PolicyVersion = table.Column<string>(type: "text", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_decisions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "documents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Sha256 = table.Column<string>(type: "text", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Channel = table.Column<string>(type: "text", nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RunId = table.Column<string>(type: "text", nullable: false),
+                    ChunkNo = table.Column<int>(type: "integer", nullable: false),
+                    Processed = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_documents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "employees",
+                columns: table => new
+                {
+                    EmployeeId = table.Column<string>(type: "text", nullable: false),
+                    PersonId = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    EmploymentStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    EmploymentEnd = table.Column<DateOnly>(type: "date", nullable: true),
+                    CostCentre = table.Column<string>(type: "text", nullable: false),
+                    Country = table.Column<string>(type: "text", nullable: false),
+                    ManagerUserId = table.Column<string>(type: "text", nullable: true),
+                    PayGroup = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_employees", x => x.EmployeeId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "exchange_rates",
+                columns: table => new
+                {
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Currency = table.Column<string>(type: "text", nullable: false),
+                    Rate = table.Column<decimal>(type: "numeric(19,8)", precision: 19, scale: 8, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_exchange_rates", x => new { x.Date, x.Currency });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "goods_receipts",
+                columns: table => new
+                {
+                    ReceiptId = table.Column<string>(type: "text", nullable: false),
+                    PoNumber = table.Column<string>(type: "text", nullable: false),
+                    PoLine = table.Column<string>(type: "text", nullable: false),
+                    Quantity = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    ReceivedDate = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_goods_receipts", x => x.ReceiptId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "history",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Subject = table.Column<string>(type: "text", nullable: false),
+                    SubjectId = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "text", nullable: false),
+                    ActorRole = table.Column<string>(type: "text", nullable: true),
+                    Action = table.Column<string>(type: "text", nullable: false),
+                    FromStatus = table.Column<string>(type: "text", nullable: true),
+                    ToStatus = table.Column<string>(type: "text", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RunId = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_history", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "invoices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DocumentId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SupplierId = table.Column<string>(type: "text", nullable: true),
+                    SellerName = table.Column<string>(type: "text", nullable: true),
+                    InvoiceNumber = table.Column<string>(type: "text", nullable: false),
+                    IssueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Currency = table.Column<string>(type: "text", nullable: false),
+                    TotalExclVat = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    VatTotal = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    TotalInclVat = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    Payable = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    LedgerAmountExclVat = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: true),
+                    OrderReference = table.Column<string>(type: "text", nullable: true),
+                    ContractReference = table.Column<string>(type: "text", nullable: true),
+                    BuyerReference = table.Column<string>(type: "text", nullable: true),
+                    PaymentReference = table.Column<string>(type: "text", nullable: true),
+                    PayeeAccount = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Match = table.Column<string>(type: "text", nullable: false),
+                    MatchRef = table.Column<string>(type: "text", nullable: true),
+                    Exceptions = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DuplicateKey = table.Column<string>(type: "text", nullable: true),
+                    PolicyVersion = table.Column<string>(type: "text", nullable: true),
+                    RegisteredBy = table.Column<string>(type: "text", nullable: false),
+                    CodedBy = table.Column<string>(type: "text", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "text", nullable: true),
+                    AttestedBy = table.Column<string>(type: "text", nullable: true),
+                    AttestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PostedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    VoucherId = table.Column<long>(type: "bigint", nullable: true),
+                    RunId = table.Column<string>(type: "text", nullable: false),
+                    DocumentJson = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_invoices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "masterdata_imports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FileName = table.Column<string>(type: "text", nullable: false),
+                    Sha256 = table.Column<string>(type: "text", nullable: false),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_masterdata_imports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pay_codes",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "text", nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: false),
+                    Unit = table.Column<string>(type: "text", nullable: false),
+                    Account = table.Column<string>(type: "text", nullable: false),
+                    AllowedPayGroups = table.Column<string>(type: "text", nullable: false),
+                    MaxQuantity = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pay_codes", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pay_rates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PayCode = table.Column<string>(type: "text", nullable: false),
+                    Rate = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    PayGroup = table.Column<string>(type: "text", nullable: true),
+                    Currency = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pay_rates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "purchase_order_lines",
+                columns: table => new
+                {
+                    PoNumber = table.Column<string>(type: "text", nullable: false),
+                    PoLine = table.Column<string>(type: "text", nullable: false),
+                    SupplierId = table.Column<string>(type: "text", nullable: false),
+                    Quantity = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    Currency = table.Column<string>(type: "text", nullable: false),
+                    Account = table.Column<string>(type: "text", nullable: true),
+                    CostCentre = table.Column<string>(type: "text", nullable: true),
+                    Project = table.Column<string>(type: "text", nullable: true),
+                    ItemId = table.Column<string>(type: "text", nullable: true),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    BuyerReference = table.Column<string>(type: "text", nullable: true),
+                    VatRate = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: true),
+                    OrderedBy = table.Column<string>(type: "text", nullable: true),
+                    OrderDate = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_purchase_order_lines", x => new { x.PoNumber, x.PoLine });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "run_chunks",
+                columns: table => new
+                {
+                    RunId = table.Column<string>(type: "text", nullable: false),
+                    ChunkNo = table.Column<int>(type: "integer", nullable: false),
+                    Done = table.Column<bool>(type: "boolean", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_run_chunks", x => new { x.RunId, x.ChunkNo });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "runs",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Key = table.Column<string>(type: "text", nullable: false),
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    PostingDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Inbox = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    OutDir = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    InputHash = table.Column<string>(type: "text", nullable: false),
+                    ManifestJson = table.Column<string>(type: "text", nullable: false),
+                    ChunkCount = table.Column<int>(type: "integer", nullable: false),
+                    AlreadySeen = table.Column<int>(type: "integer", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReportPath = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Error = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_runs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "staffing",
+                columns: table => new
+                {
+                    Month = table.Column<string>(type: "text", nullable: false),
+                    Process = table.Column<string>(type: "text", nullable: false),
+                    Fte = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_staffing", x => new { x.Month, x.Process });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "subscriptions",
+                columns: table => new
+                {
+                    SubscriptionId = table.Column<string>(type: "text", nullable: false),
+                    SupplierId = table.Column<string>(type: "text", nullable: false),
+                    Period = table.Column<string>(type: "text", nullable: false),
+                    AmountExclVat = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    Currency = table.Column<string>(type: "text", nullable: false),
+                    ContractRef = table.Column<string>(type: "text", nullable: true),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    TolerancePct = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    Account = table.Column<string>(type: "text", nullable: true),
+                    CostCentre = table.Column<string>(type: "text", nullable: true),
+                    Project = table.Column<string>(type: "text", nullable: true),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    ValidTo = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_subscriptions", x => x.SubscriptionId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "supplier_account_changes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SupplierId = table.Column<string>(type: "text", nullable: false),
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    OldNumber = table.Column<string>(type: "text", nullable: true),
+                    NewNumber = table.Column<string>(type: "text", nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    VerifiedBy = table.Column<string>(type: "text", nullable: true),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_supplier_account_changes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "suppliers",
+                columns: table => new
+                {
+                    SupplierId = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    OrgNo = table.Column<string>(type: "text", nullable: true),
+                    VatId = table.Column<string>(type: "text", nullable: true),
+                    PeppolId = table.Column<string>(type: "text", nullable: true),
+                    Country = table.Column<string>(type: "text", nullable: true),
+                    Bankgiro = table.Column<string>(type: "text", nullable: true),
+                    Plusgiro = table.Column<string>(type: "text", nullable: true),
+                    Iban = table.Column<string>(type: "text", nullable: true),
+                    Bic = table.Column<string>(type: "text", nullable: true),
+                    DefaultAccount = table.Column<string>(type: "text", nullable: true),
+                    DefaultCostCentre = table.Column<string>(type: "text", nullable: true),
+                    PaymentTermsDays = table.Column<int>(type: "integer", nullable: true),
+                    Blocked = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_suppliers", x => x.SupplierId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "voucher_counters",
+                columns: table => new
+                {
+                    Series = table.Column<string>(type: "text", nullable: false),
+                    FiscalYear = table.Column<int>(type: "integer", nullable: false),
+                    NextNumber = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_voucher_counters", x => new { x.Series, x.FiscalYear });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "voucher_lines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    VoucherId = table.Column<long>(type: "bigint", nullable: false),
+                    LineNo = table.Column<int>(type: "integer", nullable: false),
+                    Account = table.Column<string>(type: "text", nullable: false),
+                    CostCentre = table.Column<string>(type: "text", nullable: true),
+                    Project = table.Column<string>(type: "text", nullable: true),
+                    Amount = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_voucher_lines", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "vouchers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    Series = table.Column<string>(type: "text", nullable: false),
+                    FiscalYear = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    InvoiceId = table.Column<long>(type: "bigint", nullable: true),
+                    PayrollBatch = table.Column<string>(type: "text", nullable: true),
+                    RunId = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_vouchers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "invoice_exceptions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InvoiceId = table.Column<long>(type: "bigint", nullable: false),
+                    Code = table.Column<string>(type: "text", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "text", nullable: true),
+                    Resolution = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_invoice_exceptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_invoice_exceptions_invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "invoice_lines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InvoiceId = table.Column<long>(type: "bigint", nullable: false),
+                    LineNo = table.Column<int>(type: "integer", nullable: false),
+                    LineId = table.Column<string>(type: "text", nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ItemId = table.Column<string>(type: "text", nullable: true),
+                    Quantity = table.Column<decimal>(type: "numeric(19,6)", precision: 19, scale: 6, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "numeric(19,6)", precision: 19, scale: 6, nullable: true),
+                    NetAmount = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    VatCategory = table.Column<string>(type: "text", nullable: false),
+                    VatRate = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    OrderLineReference = table.Column<string>(type: "text", nullable: true),
+                    PoNumber = table.Column<string>(type: "text", nullable: true),
+                    PoLine = table.Column<string>(type: "text", nullable: true),
+                    Account = table.Column<string>(type: "text", nullable: true),
+                    CostCentre = table.Column<string>(type: "text", nullable: true),
+                    Project = table.Column<string>(type: "text", nullable: true),
+                    CodingSource = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_invoice_lines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_invoice_lines_invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_approvers_UserId_CostCentre_Role",
+                table: "approvers",
+                columns: new[] { "UserId", "CostCentre", "Role" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_decisions_InvoiceId",
+                table: "decisions",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_documents_RunId_ChunkNo",
+                table: "documents",
+                columns: new[] { "RunId", "ChunkNo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_documents_Sha256",
+                table: "documents",
+                column: "Sha256",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employees_PersonId",
+                table: "employees",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_goods_receipts_PoNumber_PoLine",
+                table: "goods_receipts",
+                columns: new[] { "PoNumber", "PoLine" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_history_At",
+                table: "history",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_history_Subject_SubjectId",
+                table: "history",
+                columns: new[] { "Subject", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_invoice_exceptions_Code",
+                table: "invoice_exceptions",
+                column: "Code");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_invoice_exceptions_InvoiceId",
+                table: "invoice_exceptions",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_invoice_lines_InvoiceId_LineNo",
+                table: "invoice_lines",
+                columns: new[] { "InvoiceId", "LineNo" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_invoice_lines_PoNumber_PoLine",
+                table: "invoice_lines",
+                columns: new[] { "PoNumber", "PoLine" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_invoices_DocumentId",
+                table: "invoices",
+                column: "DocumentId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_invoices_DuplicateKey",
+                table: "invoices",
+                column: "DuplicateKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_invoices_RunId",
+                table: "invoices",
+                column: "RunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_invoices_Status",
+                table: "invoices",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_invoices_SupplierId_IssueDate",
+                table: "invoices",
+                columns: new[] { "SupplierId", "IssueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pay_rates_PayCode_PayGroup_ValidFrom",
+                table: "pay_rates",
+                columns: new[] { "PayCode", "PayGroup", "ValidFrom" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_purchase_order_lines_SupplierId",
+                table: "purchase_order_lines",
+                column: "SupplierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_runs_Key",
+                table: "runs",
+                column: "Key");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_subscriptions_SupplierId",
+                table: "subscriptions",
+                column: "SupplierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_supplier_account_changes_SupplierId",
+                table: "supplier_account_changes",
+                column: "SupplierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_suppliers_OrgNo",
+                table: "suppliers",
+                column: "OrgNo");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_suppliers_PeppolId",
+                table: "suppliers",
+                column: "PeppolId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_suppliers_VatId",
+                table: "suppliers",
+                column: "VatId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_voucher_lines_VoucherId_LineNo",
+                table: "voucher_lines",
+                columns: new[] { "VoucherId", "LineNo" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_vouchers_Date",
+                table: "vouchers",
+                column: "Date");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_vouchers_InvoiceId",
+                table: "vouchers",
+                column: "InvoiceId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_vouchers_Series_FiscalYear_Number",
+                table: "vouchers",
+                columns: new[] { "Series", "FiscalYear", "Number" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "accounts");
+
+            migrationBuilder.DropTable(
+                name: "approvers");
+
+            migrationBuilder.DropTable(
+                name: "cost_centres");
+
+            migrationBuilder.DropTable(
+                name: "decisions");
+
+            migrationBuilder.DropTable(
+                name: "documents");
+
+            migrationBuilder.DropTable(
+                name: "employees");
+
+            migrationBuilder.DropTable(
+                name: "exchange_rates");
+
+            migrationBuilder.DropTable(
+                name: "goods_receipts");
+
+            migrationBuilder.DropTable(
+                name: "history");
+
+            migrationBuilder.DropTable(
+                name: "invoice_exceptions");
+
+            migrationBuilder.DropTable(
+                name: "invoice_lines");
+
+            migrationBuilder.DropTable(
+                name: "masterdata_imports");
+
+            migrationBuilder.DropTable(
+                name: "pay_codes");
+
+            migrationBuilder.DropTable(
+                name: "pay_rates");
+
+            migrationBuilder.DropTable(
+                name: "purchase_order_lines");
+
+            migrationBuilder.DropTable(
+                name: "run_chunks");
+
+            migrationBuilder.DropTable(
+                name: "runs");
+
+            migrationBuilder.DropTable(
+                name: "staffing");
+
+            migrationBuilder.DropTable(
+                name: "subscriptions");
+
+            migrationBuilder.DropTable(
+                name: "supplier_account_changes");
+
+            migrationBuilder.DropTable(
+                name: "suppliers");
+
+            migrationBuilder.DropTable(
+                name: "voucher_counters");
+
+            migrationBuilder.DropTable(
+                name: "voucher_lines");
+
+            migrationBuilder.DropTable(
+                name: "vouchers");
+
+            migrationBuilder.DropTable(
+                name: "invoices");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+namespace InvoicePipeline.Worker.Persistence;
+
+/// <summary>A posted, balanced voucher. Numbers are gapless per series and fiscal year.</summary>
+public sealed class VoucherEntry
+{
+    public long Id { get; set; }
+    public string Series { get; set; } = "A";
+    public int FiscalYear { get; set; }
+    public int Number { get; set; }
+    public DateOnly Date { get; set; }
+    public string Text { get; set; } = "";
+    /// <summary>The invoice this voucher posts; unique, so an invoice can never be posted twice.</summary>
+    public long? InvoiceId { get; set; }
+    public string? PayrollBatch { get; set; }
+    public string RunId { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public string CreatedBy { get; set; } = "system";
+}
+
+/// <summary>One line of a voucher: a signed amount in the ledger currency (debit positive, credit negative).</summary>
+public sealed class VoucherLineEntry
+{
+    public long Id { get; set; }
+    public long VoucherId { get; set; }
+    public int LineNo { get; set; }
+    public string Account { get; set; } = "";
+    public string? CostCentre { get; set; }
+    public string? Project { get; set; }
+    public decimal Amount { get; set; }
+    public string? Text { get; set; }
+}
+
+/// <summary>The next free number per voucher series and fiscal year; rows are locked while a chunk posts.</summary>
+public sealed class VoucherSeriesCounter
+{
+    public string Series { get; set; } = "A";
+    public int FiscalYear { get; set; }
+    public int NextNumber { get; set; } = 1;
+}

@@ -1,0 +1,23 @@
+using Hangfire;
+using InvoicePipeline.Worker.Hosting;
+using InvoicePipeline.Worker.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InvoicePipeline.Worker.Runs;
+
+/// <summary>Last job of a run: writes the run report and marks the run completed.</summary>
+public sealed class ReportJob(PipelineDbContext db, IOptions<PipelineOptions> options, TimeProvider clock)
+{
+    [Queue("default")]
+    public async Task RunAsync(string runId, CancellationToken ct)
+    {
+        var run = await db.Runs.SingleAsync(r => r.Id == runId, ct);
+        if (run.State != RunState.Reporting) return;
+        run.FinishedAt = clock.GetUtcNow();
+        var summary = await RunReport.BuildAsync(db, run, options.Value.Posting, ct);
+        run.ReportPath = await RunReport.WriteAsync(db, run, summary, ct);
+        run.State = RunState.Completed;
+        await db.SaveChangesAsync(ct);
+    }
+}

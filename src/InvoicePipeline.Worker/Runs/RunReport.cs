@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CsvHelper;
+using InvoicePipeline.Invoices;
+using InvoicePipeline.Worker.Hosting;
+using InvoicePipeline.Worker.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvoicePipeline.Worker.Runs;
+
+/// <summary>The run report of cli.md: summary.json and documents.csv under &lt;out&gt;/&lt;run-id&gt;/.</summary>
+public sealed class RunSummary
+{
+    public string RunId { get; set; } = "";
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public DocumentCounts Documents { get; set; } = new();
+    public InvoiceCounts Invoices { get; set; } = new();
+    public SortedDictionary<string, int> Exceptions { get; set; } = new(StringComparer.Ordinal);
+    public PostingFigures Posting { get; set; } = new();
+    public PayrollCounts Payroll { get; set; } = new();
+    public string? ReportPath { get; set; }
+
+    public sealed class DocumentCounts
+    {
+        public int Received { get; set; }
+        public int Einvoices { get; set; }
+        public int Scanned { get; set; }
+        public int PayrollFiles { get; set; }
+        /// <summary>Files whose bytes were received before: recognised by SHA-256 and not processed again.</summary>
+        public int AlreadySeen { get; set; }
+    }
+
+    public sealed class InvoiceCounts
+    {
+        public int Accepted { get; set; }
+        public int Rejected { get; set; }
+        public int Duplicates { get; set; }
+        public int MatchedOrder { get; set; }
+        public int MatchedSubscription { get; set; }
+        public int Unmatched { get; set; }
+        public int AwaitingReview { get; set; }
+        public int AwaitingAttestation { get; set; }
+        public int Posted { get; set; }
+        public int OnHold { get; set; }
+    }
+
+    public sealed class PostingFigures
+    {
+        public int Vouchers { get; set; }
+        /// <summary>Accounts payable credited by this run's vouchers, in the ledger currency.</summary>
+        public decimal Amount { get; set; }
+        public string Currency { get; set; } = "SEK";
+    }
+
+    public sealed class PayrollCounts
+    {
+        public int Transactions { get; set; }
+        public int Accepted { get; set; }
+        public int Rejected { get; set; }
+        public int AwaitingAttestation { get; set; }
+        public int Posted { get; set; }
+    }
+
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+}
+
+public static class RunReport
+{
+    public static async Task<RunSummary> BuildAsync(PipelineDbContext db, PipelineRun run, PostingOptions posting, CancellationToken ct)
+    {
+        var docs = await db.Documents.AsNoTracking().Where(d => d.RunId == run.Id)
+            .Select(d => new { d.Channel }).ToListAsync(ct);
+        var invoices = await db.Invoices.AsNoTracking().Where(i => i.RunId == run.Id)
+            .Select(i => new { i.Status, i.Match, i.Exceptions }).ToListAsync(ct);
+        var payable = await db.VoucherLines.AsNoTracking()
+            .Where(l => l.Account == posting.PayableAccount && db.Vouchers.Any(v => v.Id == l.VoucherId && v.RunId == run.Id))
+            .Select(l => l.Amount).ToListAsync(ct);
+        var s = new RunSummary
+        {
+            RunId = run.Id, StartedAt = run.StartedAt, FinishedAt = run.FinishedAt,
+            Documents =
+            {
+                Received = docs.Count, Einvoices = docs.Count(d => d.Channel == "einvoices"), Scanned = docs.Count(d => d.Channel == "scanned"),
+                PayrollFiles = docs.Count(d => d.Channel == "payroll"), AlreadySeen = run.AlreadySeen,
+            },
+            Posting = { Vouchers = await db.Vouchers.CountAsync(v => v.RunId == run.Id, ct), Amount = -payable.Sum(), Currency = posting.LedgerCurrency },
+        };
+        var c = s.Invoices;
+        foreach (var i in invoices)
+        {
+            var accepted = i.Status is not (InvoiceStatus.Rejected or InvoiceStatus.Duplicate);
+            if (accepted) c.Accepted++;
+            if (i.Status == InvoiceStatus.Rejected) c.Rejected++;
+            if (i.Status == InvoiceStatus.Duplicate) c.Duplicates++;
+            if (accepted && i.Match == "order") c.MatchedOrder++;
+            else if (accepted && i.Match == "subscription") c.MatchedSubscription++;
+            else if (accepted) c.Unmatched++;
+            if (i.Status == InvoiceStatus.AwaitingReview) c.AwaitingReview++;
+            if (i.Status == InvoiceStatus.AwaitingAttestation) c.AwaitingAttestation++;
+            if (i.Status is InvoiceStatus.Posted or InvoiceStatus.Paid) c.Posted++;
+            if (i.Status == InvoiceStatus.OnHold) c.OnHold++;
+            foreach (var code in i.Exceptions.Split(';', StringSplitOptions.RemoveEmptyEntries))
+                s.Exceptions[code] = s.Exceptions.GetValueOrDefault(code) + 1;
+        }
+        return s;
+    }
+
+    public static async Task<string> WriteAsync(PipelineDbContext db, PipelineRun run, RunSummary summary, CancellationToken ct)
+    {
+        var dir = Path.Combine(run.OutDir, run.Id);
+        Directory.CreateDirectory(dir);
+        summary.ReportPath = dir;
+        await using (var json = File.Create(Path.Combine(dir, "summary.json")))
+            await JsonSerializer.SerializeAsync(json, summary, RunSummary.JsonOptions, ct);
+        await WriteDocumentsAsync(db, run, Path.Combine(dir, "documents.csv"), ct);
+        return dir;
+    }
+
+    private static async Task WriteDocumentsAsync(PipelineDbContext db, PipelineRun run, string path, CancellationToken ct)
+    {
+        await using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
+        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (var h in new[] { "file", "sha256", "kind", "supplier_id", "invoice_number", "issue_date", "currency", "total_incl_vat", "status", "match", "match_ref", "exceptions", "voucher" })
+            csv.WriteField(h);
+        await csv.NextRecordAsync();
+        var rows = from d in db.Documents.AsNoTracking()
+                   where d.RunId == run.Id && d.Channel != "payroll"
+                   join i in db.Invoices.AsNoTracking() on d.Id equals i.DocumentId into g
+                   from i in g.DefaultIfEmpty()
+                   join v in db.Vouchers.AsNoTracking() on i.VoucherId equals v.Id into vg
+                   from v in vg.DefaultIfEmpty()
+                   orderby d.FileName
+                   select new { d.FileName, d.Sha256, d.Channel, Invoice = i, Series = v == null ? null : v.Series, Number = v == null ? (int?)null : v.Number };
+        await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var i = r.Invoice;
+            csv.WriteField(r.FileName);
+            csv.WriteField(r.Sha256);
+            csv.WriteField(r.Channel == "scanned" ? "scanned" : i?.Kind == DocumentKind.CreditNote ? "creditnote" : "invoice");
+            csv.WriteField(i?.SupplierId);
+            csv.WriteField(i?.InvoiceNumber);
+            csv.WriteField(i?.IssueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            csv.WriteField(i is null || i.Status == InvoiceStatus.Rejected && i.InvoiceNumber.Length == 0 ? null : i.Currency);
+            csv.WriteField(i is null || i.Status == InvoiceStatus.Rejected && i.InvoiceNumber.Length == 0 ? null : i.TotalInclVat.ToString("0.00", CultureInfo.InvariantCulture));
+            csv.WriteField(i?.Status.ToString() ?? nameof(InvoiceStatus.Received));
+            csv.WriteField(i?.Match ?? "none");
+            csv.WriteField(i?.MatchRef);
+            csv.WriteField(i?.Exceptions);
+            csv.WriteField(r.Number is null ? null : $"{r.Series}{r.Number}");
+            await csv.NextRecordAsync();
+        }
+    }
+}

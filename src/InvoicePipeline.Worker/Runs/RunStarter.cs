@@ -1,0 +1,76 @@
+using System.Reflection;
+using System.Text.Json;
+using Hangfire;
+using InvoicePipeline.Worker.Hosting;
+using InvoicePipeline.Worker.Ingestion;
+using InvoicePipeline.Worker.Persistence;
+using InvoicePipeline.Worker.Processing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InvoicePipeline.Worker.Runs;
+
+public sealed record RunStart(PipelineRun Run, bool AlreadyCompleted, bool Resumed);
+
+/// <summary>
+/// Starts a nightly run, or resumes the unfinished run with the same key (kind, posting date, input hash).
+/// A completed run with the same key is not started again unless asked to.
+/// </summary>
+public sealed class RunStarter(PipelineDbContext db, IBackgroundJobClient jobs, IOptions<PipelineOptions> options, TimeProvider clock)
+{
+    public async Task<RunStart> StartOrResumeAsync(string inbox, string outDir, bool again, CancellationToken ct)
+    {
+        var files = Inbox.List(inbox);
+        var hashes = new List<(string File, string Sha)>();
+        foreach (var f in files) hashes.Add((f.RelativeName, await Inbox.HashAsync(f.Path, ct)));
+        var inputHash = RunKey.InputHash(hashes.Select(h => h.Sha));
+        var postingDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone(options.Value.TimeZone)).DateTime);
+        var key = RunKey.For("nightly", postingDate, inputHash);
+
+        var previous = await db.Runs.Where(r => r.Key == key).OrderByDescending(r => r.StartedAt).FirstOrDefaultAsync(ct);
+        if (previous is not null && previous.State != RunState.Completed)
+        {
+            previous.Error = null;
+            await db.SaveChangesAsync(ct);
+            await KickAsync(previous, ct);
+            return new RunStart(previous, false, true);
+        }
+        if (previous is not null && !again) return new RunStart(previous, true, false);
+
+        var masterData = await db.MasterDataImports.AsNoTracking().OrderBy(m => m.Id)
+            .Select(m => new { m.FileName, m.Sha256, m.ImportedAt }).ToListAsync(ct);
+        var run = new PipelineRun
+        {
+            Id = $"{postingDate:yyyyMMdd}-{clock.GetUtcNow():HHmmss}-{Guid.NewGuid().ToString("N")[..6]}",
+            Key = key, PostingDate = postingDate, State = RunState.Started, Inbox = Path.GetFullPath(inbox),
+            OutDir = Path.GetFullPath(outDir), InputHash = inputHash, StartedAt = clock.GetUtcNow(),
+            ManifestJson = JsonSerializer.Serialize(new
+            {
+                inputs = hashes.Select(h => new { file = h.File, sha256 = h.Sha }),
+                masterData = new { version = masterData.Count == 0 ? "none" : masterData[^1].Sha256[..12], files = masterData },
+                policy = new { version = options.Value.Attestation.PolicyVersion, options.Value.Attestation.AutoAttestMatched },
+                configuration = new { options.Value.Intake.ChunkSize, options.Value.Posting.LedgerCurrency, options.Value.Posting.InvoiceSeries, options.Value.Posting.PayableAccount, options.Value.Posting.InputVatAccount },
+                program = new { version = ProgramVersion },
+            }),
+        };
+        db.Runs.Add(run);
+        await db.SaveChangesAsync(ct);
+        await KickAsync(run, ct);
+        return new RunStart(run, false, false);
+    }
+
+    public static string ProgramVersion =>
+        typeof(RunStarter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    private async Task KickAsync(PipelineRun run, CancellationToken ct)
+    {
+        if (run.State is RunState.Started or RunState.Intake) jobs.Enqueue<IntakeJob>(j => j.RunAsync(run.Id, CancellationToken.None));
+        else await ProcessingFlow.ContinueAsync(db, jobs, run.Id, ct);
+    }
+
+    public static TimeZoneInfo Zone(string id)
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById(id); }
+        catch (TimeZoneNotFoundException) { throw new ConfigurationException($"unknown time zone '{id}'"); }
+    }
+}
