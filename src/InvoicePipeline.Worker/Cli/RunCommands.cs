@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using InvoicePipeline.Worker.MasterData;
 using InvoicePipeline.Worker.Persistence;
 using InvoicePipeline.Worker.Runs;
 using Microsoft.EntityFrameworkCore;
@@ -61,40 +60,15 @@ public static class RunCommands
     {
         var json = parse.GetValue(GlobalOptions.Json);
         using var host = await CommandHost.StartAsync(overrides, hangfireServer: true, ct);
-        if (masterData is not null)
-        {
-            using var scope = host.Services.CreateScope();
-            var result = await scope.ServiceProvider.GetRequiredService<MasterDataImporter>().ImportAsync(masterData, ct);
-            if (result.HasErrors)
-            {
-                foreach (var e in result.Errors) Console.Error.WriteLine(e);
-                throw new ConfigurationException($"master data in '{masterData}' has errors; the files with errors were not applied");
-            }
-        }
-        PipelineRun run;
-        using (var scope = host.Services.CreateScope())
-        {
-            var start = await scope.ServiceProvider.GetRequiredService<RunStarter>().StartOrResumeAsync(inbox, outDir, again, ct);
-            run = start.Run;
-            if (start.AlreadyCompleted && !json)
-                Console.WriteLine($"A run with exactly these inputs already completed today ({run.Id}); nothing to do. Use --again to run anyway.");
-            else if (start.Resumed && !json)
-                Console.WriteLine($"Resuming unfinished run {run.Id}.");
-        }
-        run = await RunWaiter.WaitAsync(host.Services, run.Id, json, ct);
+        var outcome = await NightlyRun.ExecuteAsync(host.Services, inbox, masterData, outDir, again, quiet: json, ct);
         await host.StopAsync(CancellationToken.None);
-        if (run.Error is not null)
+        if (outcome.Run.Error is not null)
         {
-            Console.Error.WriteLine($"run {run.Id} failed: {run.Error}");
-            return 1;
+            Console.Error.WriteLine($"run {outcome.Run.Id} failed: {outcome.Run.Error}");
+            return Cli.Unexpected;
         }
-        using var s = host.Services.CreateScope();
-        var db = s.ServiceProvider.GetRequiredService<PipelineDbContext>();
-        var posting = s.ServiceProvider.GetRequiredService<IOptions<Hosting.PipelineOptions>>().Value.Posting;
-        var summary = await RunReport.BuildAsync(db, await db.Runs.AsNoTracking().SingleAsync(r => r.Id == run.Id, ct), posting, ct);
-        summary.ReportPath = run.ReportPath;
-        if (json) Console.WriteLine(JsonSerializer.Serialize(summary, new JsonSerializerOptions(RunSummary.JsonOptions) { WriteIndented = false }));
-        else SummaryTable.Print(summary);
-        return 0;
+        if (json) Console.WriteLine(JsonSerializer.Serialize(outcome.Summary, new JsonSerializerOptions(RunSummary.JsonOptions) { WriteIndented = false }));
+        else SummaryTable.Print(outcome.Summary!);
+        return Cli.Ok;
     }
 }

@@ -28,6 +28,8 @@ public sealed class IntakeJob(PipelineDbContext db, IBackgroundJobClient jobs, I
 
         var files = Inbox.List(run.Inbox);
         var chunkSize = options.Value.Intake.ChunkSize;
+        // Chunks by seller (see SellerKey): about chunkSize documents each, all of one seller's together.
+        var chunkCount = Math.Max(1, (files.Count + chunkSize - 1) / chunkSize);
         var alreadySeen = 0;
         var index = 0;
         foreach (var batch in files.Chunk(500))
@@ -50,13 +52,15 @@ public sealed class IntakeJob(PipelineDbContext db, IBackgroundJobClient jobs, I
                 }
                 var info = new FileInfo(file.Path);
                 var tooLarge = info.Length > options.Value.Intake.MaxFileBytes;
+                // Over the size limit the original is not stored; the chunk rejects it with the reason.
+                var content = tooLarge ? [] : await File.ReadAllBytesAsync(file.Path, ct);
+                var seller = file.Channel == "einvoices" ? SellerKey.Peek(content, sha) : sha;
                 toStore.Add(new ReceivedDocument
                 {
-                    Sha256 = sha, FileName = file.RelativeName, Channel = file.Channel, Size = info.Length,
-                    // Over the size limit the original is not stored; the chunk rejects it with the reason.
-                    Content = tooLarge ? [] : await File.ReadAllBytesAsync(file.Path, ct),
-                    ReceivedAt = clock.GetUtcNow(), RunId = runId, ChunkNo = index++ / chunkSize,
+                    Sha256 = sha, FileName = file.RelativeName, Channel = file.Channel, Size = info.Length, Content = content,
+                    ReceivedAt = clock.GetUtcNow(), RunId = runId, ChunkNo = SellerKey.Chunk(seller, chunkCount),
                 });
+                index++;
             }
             await Resilience.Database.ExecuteAsync(async t =>
             {
@@ -66,7 +70,7 @@ public sealed class IntakeJob(PipelineDbContext db, IBackgroundJobClient jobs, I
             db.ChangeTracker.Clear();
         }
 
-        var chunkCount = (index + chunkSize - 1) / chunkSize;
+        if (index == 0) chunkCount = 0;
         run = await db.Runs.SingleAsync(r => r.Id == runId, ct);
         run.AlreadySeen = alreadySeen;
         run.ChunkCount = chunkCount;

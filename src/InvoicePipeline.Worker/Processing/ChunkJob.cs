@@ -19,16 +19,10 @@ public sealed class ChunkJob(PipelineDbContext db, IBackgroundJobClient jobs, IO
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Test hook: throw after this many chunks completed in this process, to simulate a crash.</summary>
-    internal static int? CrashAfterChunks;
-    private static int _completed;
-
     [Queue("chunks")]
     public async Task RunAsync(string runId, int chunkNo, CancellationToken ct)
     {
         await Resilience.Database.ExecuteAsync(async t => await ProcessAsync(runId, chunkNo, t), ct);
-        if (CrashAfterChunks is { } limit && Interlocked.Increment(ref _completed) >= limit)
-            throw new SimulatedCrashException($"simulated crash after chunk {chunkNo}");
         await ProcessingFlow.ChunkDoneAsync(db, jobs, runId, ct);
     }
 
@@ -38,7 +32,8 @@ public sealed class ChunkJob(PipelineDbContext db, IBackgroundJobClient jobs, IO
         var chunk = await db.RunChunks.SingleAsync(c => c.RunId == runId && c.ChunkNo == chunkNo, ct);
         if (chunk.Done) return;
         chunk.Attempts++;
-        var docs = await db.Documents.Where(d => d.RunId == runId && d.ChunkNo == chunkNo && !d.Processed && d.Channel == "einvoices").ToListAsync(ct);
+        var docs = await db.Documents.Where(d => d.RunId == runId && d.ChunkNo == chunkNo && !d.Processed && d.Channel == "einvoices")
+            .OrderBy(d => d.Id).ToListAsync(ct);
         var now = clock.GetUtcNow();
 
         var parsed = docs.Select(d => (Doc: d, Result: d.Content.Length == 0 && d.Size > 0
@@ -123,5 +118,3 @@ public sealed class ChunkJob(PipelineDbContext db, IBackgroundJobClient jobs, IO
         _pending.Clear();
     }
 }
-
-public sealed class SimulatedCrashException(string message) : Exception(message);

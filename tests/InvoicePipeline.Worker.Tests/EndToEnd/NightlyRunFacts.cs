@@ -1,0 +1,151 @@
+using System.Globalization;
+using InvoicePipeline.Invoices;
+using InvoicePipeline.Worker.Hosting;
+using InvoicePipeline.Worker.Persistence;
+using InvoicePipeline.Worker.Tests.Support;
+using InvoicePipeline.Worker.MasterData;
+using InvoicePipeline.Worker.Runs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InvoicePipeline.Worker.Tests.EndToEnd;
+
+/// <summary>The same end-to-end suite on each storage: the embedded default and a real PostgreSQL.</summary>
+public abstract class NightlyRunFacts(DatabaseProvider provider)
+{
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Run_PostsCleanInvoices_RaisesExceptions_AndRejectsBrokenFiles()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var host = await PipelineHost.StartAsync(db);
+        var outcome = await host.RunAsync(Samples.Inbox, Samples.MasterData, Path.Combine(db.Folder, "out"));
+
+        Assert.Null(outcome.Run.Error);
+        var s = outcome.Summary!;
+        Assert.Equal(Directory.GetFiles(Path.Combine(Samples.Inbox, "einvoices")).Length, s.Documents.Einvoices);
+        Assert.True(s.Invoices.Posted > 0, "some invoices post cleanly");
+        Assert.True(s.Invoices.AwaitingReview > 0, "some invoices need a person");
+        Assert.True(s.Invoices.Rejected >= 3, "malformed, hostile and non-invoice XML are rejected");
+        Assert.Equal(s.Invoices.Posted, s.Posting.Vouchers);
+        Assert.Equal(1, s.Exceptions[ExceptionCode.Duplicate]);
+
+        await using var ctx = db.Open();
+        var malformed = await ctx.Invoices.Include(i => i.Issues)
+            .SingleAsync(i => ctx.Documents.Any(d => d.Id == i.DocumentId && d.FileName.EndsWith("17-malformed.xml")), Ct);
+        Assert.Equal(InvoiceStatus.Rejected, malformed.Status);
+        Assert.Contains("17-malformed.xml", malformed.Issues.Single().Reason, StringComparison.Ordinal);
+        Assert.Contains("line", malformed.Issues.Single().Reason, StringComparison.Ordinal);
+
+        // The report exists and has one row per document.
+        var csv = await File.ReadAllLinesAsync(Path.Combine(outcome.Run.ReportPath!, "documents.csv"), Ct);
+        Assert.Equal("file,sha256,kind,supplier_id,invoice_number,issue_date,currency,total_incl_vat,status,match,match_ref,exceptions,voucher", csv[0]);
+        Assert.Equal(s.Documents.Received, csv.Length - 1);
+        Assert.True(File.Exists(Path.Combine(outcome.Run.ReportPath!, "summary.json")));
+    }
+
+    [Fact]
+    public async Task Vouchers_BalanceToTheOre_AndEveryPostedInvoiceHasExactlyOne()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var host = await PipelineHost.StartAsync(db);
+        await host.RunAsync(Samples.Inbox, Samples.MasterData, Path.Combine(db.Folder, "out"));
+
+        await using var ctx = db.Open();
+        var lines = await ctx.VoucherLines.AsNoTracking().ToListAsync(Ct);
+        Assert.NotEmpty(lines);
+        foreach (var voucher in lines.GroupBy(l => l.VoucherId))
+        {
+            Assert.Equal(0m, voucher.Sum(l => l.Amount));
+            Assert.All(voucher, l => Assert.Equal(l.Amount, Math.Round(l.Amount, 2)));
+        }
+        var posted = await ctx.Invoices.AsNoTracking().Where(i => i.Status == InvoiceStatus.Posted).ToListAsync(Ct);
+        var vouchers = await ctx.Vouchers.AsNoTracking().ToListAsync(Ct);
+        Assert.Equal(posted.Count, vouchers.Count);
+        Assert.All(posted, i => Assert.Single(vouchers, v => v.InvoiceId == i.Id && v.Id == i.VoucherId));
+        // Numbers are gapless from 1.
+        Assert.Equal(Enumerable.Range(1, vouchers.Count), vouchers.Select(v => v.Number).Order());
+        // The foreign-currency invoice is booked in SEK at the issue date's rate.
+        var eur = posted.Single(i => i.Currency == "EUR");
+        var ap = lines.Single(l => l.VoucherId == eur.VoucherId && l.Account == "2440");
+        Assert.Equal(-Math.Round(eur.TotalInclVat * 11.4710m, 2, MidpointRounding.AwayFromZero), ap.Amount);
+    }
+
+    [Fact]
+    public async Task SecondRun_OverTheSameInbox_PostsNothingTwice_AndReportsItAsAlreadySeen()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var host = await PipelineHost.StartAsync(db);
+        var first = await host.RunAsync(Samples.Inbox, Samples.MasterData, Path.Combine(db.Folder, "out"));
+        var again = await host.RunAsync(Samples.Inbox, null, Path.Combine(db.Folder, "out"));
+        Assert.True(again.AlreadyCompleted, "the same inputs on the same day are not run again by accident");
+
+        var forced = await host.RunAsync(Samples.Inbox, null, Path.Combine(db.Folder, "out"), again: true);
+        Assert.NotEqual(first.Run.Id, forced.Run.Id);
+        Assert.Equal(0, forced.Summary!.Documents.Received);
+        Assert.Equal(first.Summary!.Documents.Received, forced.Summary.Documents.AlreadySeen);
+        Assert.Equal(0, forced.Summary.Posting.Vouchers);
+
+        await using var ctx = db.Open();
+        Assert.Equal(first.Summary.Posting.Vouchers, await ctx.Vouchers.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task InterruptedRun_ResumesToTheSameEndState()
+    {
+        // Reference: the same inbox in one go.
+        await using var reference = await TestDatabase.CreateAsync(provider);
+        await using (var host = await PipelineHost.StartAsync(reference, SmallChunks))
+            await host.RunAsync(Samples.Inbox, Samples.MasterData, Path.Combine(reference.Folder, "out"));
+
+        await using var db = await TestDatabase.CreateAsync(provider);
+        string runId;
+        await using (var host = await PipelineHost.StartAsync(db, SmallChunks))
+        {
+            // Import and start the run without waiting for it.
+            using var scope = host.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<MasterDataImporter>().ImportAsync(Samples.MasterData, Ct);
+            var start = await scope.ServiceProvider.GetRequiredService<RunStarter>().StartOrResumeAsync(Samples.Inbox, Path.Combine(db.Folder, "out"), false, Ct);
+            runId = start.Run.Id;
+            // "Kill" the worker as soon as the first chunk is committed: the host goes away with its in-memory queue.
+            await using var probe = db.Open();
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!await probe.RunChunks.AnyAsync(c => c.RunId == runId && c.Done, Ct) && DateTime.UtcNow < deadline) await Task.Delay(5, Ct);
+        }
+        await using (var ctx = db.Open())
+        {
+            var run = await ctx.Runs.SingleAsync(r => r.Id == runId, Ct);
+            Assert.NotEqual(RunState.Completed, run.State);
+        }
+
+        await using (var host = await PipelineHost.StartAsync(db, SmallChunks))
+        {
+            var resumed = await host.RunAsync(Samples.Inbox, null, Path.Combine(db.Folder, "out"));
+            Assert.True(resumed.Resumed);
+            Assert.Equal(runId, resumed.Run.Id);
+            Assert.Equal(RunState.Completed, resumed.Run.State);
+        }
+
+        Assert.Equal(await EndStateAsync(reference), await EndStateAsync(db));
+    }
+
+    private static readonly Dictionary<string, string?> SmallChunks = new() { ["Pipeline:Intake:ChunkSize"] = "3" };
+
+    /// <summary>Per file: status, exceptions, voucher total; plus the voucher count. Ids and times differ, outcomes must not.</summary>
+    private async Task<string> EndStateAsync(TestDatabase db)
+    {
+        await using var ctx = db.Open();
+        var rows = await (from d in ctx.Documents
+                          join i in ctx.Invoices on d.Id equals i.DocumentId
+                          select new { d.FileName, i.Status, i.Exceptions, i.VoucherId }).ToListAsync(Ct);
+        var lines = await ctx.VoucherLines.AsNoTracking().ToListAsync(Ct);
+        var state = rows.OrderBy(r => r.FileName, StringComparer.Ordinal).Select(r =>
+            $"{r.FileName}|{r.Status}|{r.Exceptions}|{lines.Where(l => l.VoucherId == r.VoucherId && l.Amount > 0).Sum(l => l.Amount).ToString(CultureInfo.InvariantCulture)}");
+        return string.Join('\n', state) + $"\nvouchers={await ctx.Vouchers.CountAsync(Ct)}";
+    }
+}
+
+public sealed class SqliteNightlyRunFacts() : NightlyRunFacts(DatabaseProvider.Sqlite);
+
+public sealed class PostgresNightlyRunFacts() : NightlyRunFacts(DatabaseProvider.Postgres);

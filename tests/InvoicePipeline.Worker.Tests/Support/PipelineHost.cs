@@ -1,0 +1,47 @@
+using InvoicePipeline.Worker.Cli;
+using InvoicePipeline.Worker.Runs;
+using Microsoft.Extensions.Hosting;
+
+namespace InvoicePipeline.Worker.Tests.Support;
+
+/// <summary>The real worker host (Hangfire server and all) over a test database, as `run --once` builds it.</summary>
+public sealed class PipelineHost : IAsyncDisposable
+{
+    private PipelineHost(IHost host) => Host = host;
+
+    public IHost Host { get; }
+    public IServiceProvider Services => Host.Services;
+
+    public static async Task<PipelineHost> StartAsync(TestDatabase db, IDictionary<string, string?>? extra = null)
+    {
+        var overrides = db.Overrides();
+        foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) overrides[k] = v;
+        return new PipelineHost(await CommandHost.StartAsync(overrides, hangfireServer: true, TestContext.Current.CancellationToken));
+    }
+
+    public Task<NightlyRunOutcome> RunAsync(string inbox, string? masterData, string outDir, bool again = false) =>
+        NightlyRun.ExecuteAsync(Services, inbox, masterData, outDir, again, quiet: true, TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try { await Host.StopAsync(stop.Token); } catch (OperationCanceledException) { }
+        Host.Dispose();
+    }
+}
+
+public static class Samples
+{
+    public static string Folder => Path.Combine(RepositoryRoot.Find(), "samples");
+    public static string MasterData => Path.Combine(Folder, "masterdata");
+    public static string Inbox => Path.Combine(Folder, "inbox");
+
+    /// <summary>A copy of the sample inbox (e-invoices only) in a temp folder, to add files to.</summary>
+    public static string CopyInbox(string target, string channel = "einvoices")
+    {
+        var dir = Path.Combine(target, "inbox", channel);
+        Directory.CreateDirectory(dir);
+        foreach (var f in Directory.EnumerateFiles(Path.Combine(Inbox, channel))) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
+        return Path.Combine(target, "inbox");
+    }
+}
