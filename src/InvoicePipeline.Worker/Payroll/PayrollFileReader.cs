@@ -48,6 +48,7 @@ public static class PayrollFileReader
     private static IEnumerable<PayrollTransaction> Read(CsvReader csv, string fileName, string? importedBy)
     {
         csv.ReadHeader();
+        if (csv.Headers.Count == 0) throw new PayrollFileFormatException(fileName, 1, "", "the file is empty (no header row)");
         var header = PayrollHeader.Parse(csv.Headers, fileName);
         var errors = new List<PayrollFieldError>();
         while (csv.Read())
