@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace InvoicePipeline.Worker.Csv;
 
@@ -33,22 +32,31 @@ public sealed class CsvRows
     public IReadOnlyList<CsvError> RowErrors => _rowErrors;
     public bool Has(string column) => _columns.ContainsKey(column);
 
+    private static readonly CsvReaderOptions Options = new()
+    {
+        Separator = ',',
+        HasHeader = true,
+        SkipEmptyLines = true,
+        TrackLineNumbers = true,
+        IncludeValuesInExceptions = false,
+        FormatProvider = CultureInfo.InvariantCulture,
+    };
+
     /// <summary>Reads <paramref name="path"/>; header errors (missing required columns) come back as one error and no rows.</summary>
     public static async IAsyncEnumerable<CsvRows> ReadAsync(string path, IReadOnlyCollection<string> required, List<CsvError> headerErrors,
         [EnumeratorCancellation] CancellationToken ct = default)
     {
+        await Task.Yield();
         var name = Path.GetFileName(path);
-        using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = true, BadDataFound = null, DetectDelimiter = false };
-        using var parser = new CsvParser(reader, config);
-        if (!await parser.ReadAsync())
+        using var csv = CsvReader.FromFile(path, Options);
+        csv.ReadHeader();
+        if (csv.Headers.Count == 0)
         {
             headerErrors.Add(new CsvError(name, 1, null, "the file is empty: a header row is required"));
             yield break;
         }
         var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var header = parser.Record ?? [];
-        for (var i = 0; i < header.Length; i++) columns.TryAdd(header[i].Trim(), i);
+        for (var i = 0; i < csv.Headers.Count; i++) columns.TryAdd(csv.Headers[i].Trim().TrimStart('\uFEFF'), i);
         var missing = required.Where(r => !columns.ContainsKey(r)).ToList();
         if (missing.Count > 0)
         {
@@ -56,13 +64,14 @@ public sealed class CsvRows
             yield break;
         }
         var rows = new CsvRows(name, columns);
-        while (await parser.ReadAsync())
+        while (csv.Read())
         {
             ct.ThrowIfCancellationRequested();
-            rows._cells = parser.Record ?? [];
-            rows.Line = parser.RawRow;
+            var cells = new string[columns.Count == 0 ? 0 : columns.Values.Max() + 1];
+            for (var i = 0; i < cells.Length; i++) cells[i] = i < csv.FieldCount ? csv.GetString(i) : "";
+            rows._cells = cells;
+            rows.Line = csv.LineNumber;
             rows._rowErrors.Clear();
-            if (rows._cells.Length == 1 && string.IsNullOrWhiteSpace(rows._cells[0])) continue;
             yield return rows;
         }
     }

@@ -72,6 +72,15 @@ public sealed class RunSummary
 
 public static class RunReport
 {
+    /// <summary>Comma, LF, invariant; cells that a spreadsheet would run as a formula are escaped (supplier text is untrusted).</summary>
+    private static readonly CsvWriterOptions ReportCsv = new()
+    {
+        Separator = ',',
+        NewLine = "\n",
+        FormatProvider = CultureInfo.InvariantCulture,
+        Injection = CsvInjection.Escape,
+    };
+
     public static async Task<RunSummary> BuildAsync(PipelineDbContext db, PipelineRun run, PostingOptions posting, CancellationToken ct)
     {
         var docs = await db.Documents.AsNoTracking().Where(d => d.RunId == run.Id)
@@ -125,10 +134,10 @@ public static class RunReport
     private static async Task WriteDocumentsAsync(PipelineDbContext db, PipelineRun run, string path, CancellationToken ct)
     {
         await using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        using var csv = CsvWriter.Create(writer, ReportCsv, true);
         foreach (var h in new[] { "file", "sha256", "kind", "supplier_id", "invoice_number", "issue_date", "currency", "total_incl_vat", "status", "match", "match_ref", "exceptions", "voucher" })
             csv.WriteField(h);
-        await csv.NextRecordAsync();
+        csv.EndRecord();
         var rows = from d in db.Documents.AsNoTracking()
                    where d.RunId == run.Id && d.Channel != "payroll"
                    join i in db.Invoices.AsNoTracking() on d.Id equals i.DocumentId into g
@@ -153,7 +162,7 @@ public static class RunReport
             csv.WriteField(i?.MatchRef);
             csv.WriteField(i?.Exceptions);
             csv.WriteField(r.Number is null ? null : $"{r.Series}{r.Number}");
-            await csv.NextRecordAsync();
+            csv.EndRecord();
         }
     }
 }

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Starts the local PostgreSQL 15 cluster (installed, stopped) and sets the postgres password the tests use.
+set -euo pipefail
+if ! pg_lsclusters 2>/dev/null | grep -q online; then
+  if [ "$(id -u)" = 0 ]; then pg_ctlcluster 15 main start; else sudo pg_ctlcluster 15 main start; fi
+fi
+for _ in $(seq 1 30); do pg_isready -q -h localhost && break; sleep 1; done
+if [ "$(id -u)" = 0 ]; then
+  su postgres -c "psql -q -c \"alter user postgres password 'postgres'\""
+else
+  sudo -u postgres psql -q -c "alter user postgres password 'postgres'"
+fi
