@@ -6,7 +6,7 @@ $ErrorActionPreference = "Stop"
 switch ($Target) {
   "restore" { dotnet tool restore; dotnet restore InvoicePipeline.sln }
   "build"   { dotnet build InvoicePipeline.sln -c Release }
-  "test"    { bash tests/start-postgres.sh; $env:INVOICEPIPELINE_TEST_PG = "Host=localhost;Username=postgres;Password=postgres"; dotnet test InvoicePipeline.sln -c Release }
+  "test"    { bash tests/run-all.sh }
   "run"     { dotnet run --project src/InvoicePipeline.Worker -c Release -- @Rest }
   "demo"    { dotnet run --project src/InvoicePipeline.Worker -c Release -- demo }
   "bench"   { dotnet run --project tests/InvoicePipeline.Benchmarks -c Release -- @Rest }
