@@ -55,8 +55,8 @@ internal static class En16931XmlRules
         {
             if (pm.El("PaymentMeansCode").Text() is null) x.Fatal("BR-49", "Payment means type code is missing.", pm);
             var code = pm.El("PaymentMeansCode").Text();
-            if (code is "30" or "58" && pm.El("PayeeFinancialAccount", "ID").Text() is null) x.Fatal("BR-50", "Credit transfer needs the payment account identifier.", pm);
-            if (pm.El("PayeeFinancialAccount") is { } acc && acc.El("ID").Text() is null) x.Fatal("BR-61", "Payment account identifier is missing.", acc);
+            if (code is "30" or "58" && pm.El("PayeeFinancialAccount", "ID").Text() is null) x.Fatal("BR-61", "Credit transfer needs the payment account identifier.", pm);
+            if (pm.El("PayeeFinancialAccount") is { } acc && acc.El("ID").Text() is null) x.Fatal("BR-50", "Payment account identifier is missing.", acc);
         }
         foreach (var period in x.All("InvoicePeriod"))
         {
@@ -74,6 +74,21 @@ internal static class En16931XmlRules
                 if (v.Length < 2 || !(CodeLists.Countries.Contains(v[..2]) || v.StartsWith("EL", StringComparison.Ordinal)))
                     x.Fatal("BR-CO-09", $"VAT identifier '{v}' must start with a country prefix.", vat);
             }
+        foreach (var adr in r.Els("AdditionalDocumentReference"))
+            if (adr.El("ID").Text() is null) x.Fatal("BR-52", "Supporting document reference needs an identifier.", adr);
+        if (r.El("TaxCurrencyCode").Text() is { } taxCurrency && !r.Els("TaxTotal").Any(t => t.El("TaxAmount").Attr("currencyID") == taxCurrency))
+            x.Fatal("BR-53", "A VAT accounting currency needs the VAT total in that currency.", r.El("TaxCurrencyCode"));
+        foreach (var prop in x.All("AdditionalItemProperty"))
+            if (prop.El("Name").Text() is null || prop.El("Value").Text() is null) x.Fatal("BR-54", "Item attribute needs a name and a value.", prop);
+        foreach (var billing in r.Els("BillingReference"))
+            if (billing.El("InvoiceDocumentReference", "ID").Text() is null) x.Fatal("BR-55", "Preceding invoice reference needs the invoice number.", billing);
+        if (r.El("Delivery", "DeliveryLocation", "Address") is { } deliveryAddress && deliveryAddress.El("Country", "IdentificationCode").Text() is null)
+            x.Fatal("BR-57", "Deliver-to address needs a country code.", deliveryAddress);
+        if (seller.El("EndpointID") is { } se && se.Attr("schemeID") is null) x.Fatal("BR-62", "Seller electronic address needs a scheme.", se);
+        if (buyer.El("EndpointID") is { } be && be.Attr("schemeID") is null) x.Fatal("BR-63", "Buyer electronic address needs a scheme.", be);
+        if (seller.Els("PartyTaxScheme").Count() > 2) x.Fatal("UBL-SR-42", "The seller may have at most two tax schemes.", seller);
+        if (x.All("PaymentID").Select(p => p.Text()).Distinct(StringComparer.Ordinal).Count() > 1) x.Fatal("UBL-SR-44", "Only one distinct payment id is allowed.", r);
+        if (x.All("PaymentMeansCode").Select(p => p.Text()).Distinct(StringComparer.Ordinal).Count() > 1) x.Fatal("UBL-SR-47", "Only one distinct payment means code is allowed.", r);
         CodeListRules.Check(x);
     }
 
@@ -98,7 +113,10 @@ internal static class En16931XmlRules
             var charge = string.Equals(ac.El("ChargeIndicator").Text(), "true", StringComparison.Ordinal);
             if (ac.El("Amount").Text() is null) x.Fatal(charge ? "BR-43" : "BR-41", "Line allowance/charge amount is missing.", ac);
             if (ac.El("AllowanceChargeReason").Text() is null && ac.El("AllowanceChargeReasonCode").Text() is null)
+            {
                 x.Fatal(charge ? "BR-44" : "BR-42", "Line allowance/charge needs a reason or reason code.", ac);
+                x.Fatal(charge ? "BR-CO-24" : "BR-CO-23", "Line allowance/charge needs a reason or reason code.", ac);
+            }
         }
     }
 
@@ -108,6 +126,9 @@ internal static class En16931XmlRules
         if (ac.El("Amount").Text() is null) x.Fatal(charge ? "BR-36" : "BR-31", "Document allowance/charge amount is missing.", ac);
         if (ac.El("TaxCategory", "ID").Text() is null) x.Fatal(charge ? "BR-37" : "BR-32", "Document allowance/charge VAT category is missing.", ac);
         if (ac.El("AllowanceChargeReason").Text() is null && ac.El("AllowanceChargeReasonCode").Text() is null)
+        {
             x.Fatal(charge ? "BR-38" : "BR-33", "Document allowance/charge needs a reason or reason code.", ac);
+            x.Fatal(charge ? "BR-CO-22" : "BR-CO-21", "Document allowance/charge needs a reason or reason code.", ac);
+        }
     }
 }

@@ -35,7 +35,7 @@ internal static class NationalRules
         foreach (var t in seller.Els("PartyTaxScheme").Where(t => t.El("TaxScheme", "ID").Text() != "VAT").Select(t => t.El("CompanyID")).OfType<XElement>())
             if (!string.Equals(t.Text()?.ToUpperInvariant(), "GODKÄND FÖR F-SKATT", StringComparison.Ordinal))
                 x.Fatal("SE-R-005", "The seller's tax registration must read 'Godkänd för F-skatt'.", t);
-        if (buyerCountry == "SE")
+        if (vat?.Text() is { } sv && sv.StartsWith("SE", StringComparison.Ordinal))
             foreach (var cat in r.Descendants().Where(d => d.Name.LocalName is "TaxCategory" or "ClassifiedTaxCategory" && d.El("ID").Text() == "S"))
                 if (cat.El("Percent").Dec() is not (25m or 12m or 6m)) x.Fatal("SE-R-006", "Swedish standard rate must be 25, 12 or 6 %.", cat);
         foreach (var pm in r.Els("PaymentMeans").Where(p => p.El("PaymentMeansCode").Text() == "30"))
@@ -61,12 +61,12 @@ internal static class NationalRules
     {
         var legal = seller.El("PartyLegalEntity", "CompanyID");
         if (legal.Text() is null) x.Fatal("DK-R-002", "Danish seller needs a legal registration id (CVR).", seller);
-        else if (legal.Attr("schemeID") is { } scheme && scheme != "0184") x.Fatal("DK-R-014", "Danish seller's legal id must use scheme 0184.", legal);
+        else if (legal.Attr("schemeID") != "0184") x.Fatal("DK-R-014", "Danish seller's legal id must use scheme 0184.", legal);
         if (x.IsCreditNote && buyerDk && r.El("LegalMonetaryTotal", "PayableAmount").Dec() < 0m)
             x.Fatal("DK-R-016", "A Danish credit note must not have a negative amount due.", r.El("LegalMonetaryTotal"));
         if (!buyerDk) return;
-        if (x.IsCreditNote && r.El("AccountingSupplierParty").El("ID") is { } sid && sid.Attr("schemeID") is null)
-            x.Fatal("DK-R-013", "Supplier id needs a scheme.", sid);
+        foreach (var pid in new[] { "AccountingSupplierParty", "AccountingCustomerParty" }.SelectMany(p => r.El(p, "Party").Els("PartyIdentification")))
+            if (pid.El("ID") is { } id && id.Attr("schemeID") is null) x.Fatal("DK-R-013", "Danish party identifiers need a schemeID.", id);
         foreach (var pm in r.Els("PaymentMeans"))
         {
             var code = pm.El("PaymentMeansCode").Text();

@@ -76,7 +76,8 @@ internal static class UblMapper
             SellersItemId = item.El("SellersItemIdentification", "ID").Text(),
             BuyersItemId = item.El("BuyersItemIdentification", "ID").Text(),
             StandardItemId = std.Text() is { } s ? new SchemedId(s, std.Attr("schemeID")) : null,
-            OrderLineReference = l.El("OrderLineReference", "LineID").Text(),
+            // An order-line reference element with an empty LineID is kept as "" (present, but says nothing).
+            OrderLineReference = l.El("OrderLineReference") is { } olr ? olr.El("LineID").Text() ?? "" : null,
             AccountingCost = l.El("AccountingCost").Text(),
             VatCategory = taxCat.El("ID").Text(),
             VatRate = taxCat.El("Percent").Dec(),
