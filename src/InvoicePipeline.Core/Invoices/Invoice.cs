@@ -43,6 +43,12 @@ public sealed class Invoice
     public Party Seller { get; init; } = new();
     public Party Buyer { get; init; } = new();
     public Party? Payee { get; init; }
+    /// <summary>The seller's tax representative (BG-11), whose VAT id may stand in for the seller's.</summary>
+    public Party? TaxRepresentative { get; init; }
+    /// <summary>Deliver-to country (BT-80), used by the intra-community rules.</summary>
+    public string? DeliveryCountry { get; init; }
+    /// <summary>Actual delivery date (BT-72).</summary>
+    public DateOnly? DeliveryDate { get; init; }
     public IReadOnlyList<PaymentInstruction> PaymentMeans { get; init; } = [];
     public string? PaymentTerms { get; init; }
     public IReadOnlyList<AllowanceCharge> AllowanceCharges { get; init; } = [];
@@ -82,6 +88,8 @@ public sealed class Party
     public SchemedId? LegalId { get; init; }
     public string? VatId { get; init; }
     public string? TaxRegistrationId { get; init; }
+    /// <summary>Registration name (BT-27/BT-44).</summary>
+    public string? LegalName { get; init; }
     public string? CountryCode { get; init; }
     public string? City { get; init; }
     public string? PostalCode { get; init; }
@@ -124,6 +132,8 @@ public sealed record VatBreakdown(
 
 public sealed class MonetaryTotals
 {
+    /// <summary>False when the document has no monetary totals at all (a fragment), so totals rules do not fire.</summary>
+    public bool Stated { get; init; } = true;
     public decimal LineExtension { get; init; }
     public decimal? AllowanceTotal { get; init; }
     public decimal? ChargeTotal { get; init; }
