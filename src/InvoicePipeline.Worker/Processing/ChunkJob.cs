@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Hangfire;
 using InvoicePipeline.Invoices;
+using InvoicePipeline.Suppliers;
+using InvoicePipeline.Validation;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Ingestion.EInvoices;
 using InvoicePipeline.Worker.Persistence;
@@ -18,6 +20,8 @@ namespace InvoicePipeline.Worker.Processing;
 public sealed class ChunkJob(PipelineDbContext db, IBackgroundJobClient jobs, IOptions<PipelineOptions> options, TimeProvider clock, ILogger<ChunkJob> log)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private EInvoiceReaderOptions ReaderOptions => new() { MaxDocumentBytes = options.Value.Intake.MaxFileBytes };
 
     [Queue("chunks")]
     public async Task RunAsync(string runId, int chunkNo, CancellationToken ct)
@@ -37,17 +41,18 @@ public sealed class ChunkJob(PipelineDbContext db, IBackgroundJobClient jobs, IO
         var now = clock.GetUtcNow();
 
         var parsed = docs.Select(d => (Doc: d, Result: d.Content.Length == 0 && d.Size > 0
-            ? (Invoice: (Invoice?)null, Rejection: (string?)$"{d.FileName}: {d.Size} bytes is over the size limit of {options.Value.Intake.MaxFileBytes} bytes")
-            : InterimUblReader.Read(d.Content, d.FileName))).ToList();
-        var invoices = parsed.Where(p => p.Result.Invoice is not null).Select(p => p.Result.Invoice!).ToList();
-        var ctxSuppliers = await db.Suppliers.AsNoTracking().ToListAsync(ct);
-        var supplierIds = invoices.Select(i => InvoiceDecider.FindSupplier(i, ctxSuppliers)?.SupplierId).OfType<string>().ToList();
-        var context = await ProcessingContext.LoadAsync(db, invoices.Select(i => i.OrderReference).OfType<string>().ToList(), supplierIds, ct);
+            ? ReadResult.Invalid(d.FileName, $"{d.Size} bytes is over the size limit of {options.Value.Intake.MaxFileBytes} bytes")
+            : EInvoiceReader.Read(d.Content, d.FileName, ReaderOptions))).ToList();
+        var invoices = parsed.Where(p => p.Result.IsAccepted).Select(p => p.Result.Invoice!).ToList();
+        var register = await db.Suppliers.AsNoTracking().ToListAsync(ct);
+        var identification = new SupplierIdentification(register);
+        var supplierIds = invoices.Select(i => identification.Identify(i).Supplier?.SupplierId).OfType<string>().ToList();
+        var context = await ProcessingContext.LoadAsync(db, register, identification, invoices.Select(i => i.OrderReference).OfType<string>().ToList(), supplierIds, ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var (doc, (invoice, rejection)) in parsed)
+        foreach (var (doc, read) in parsed)
         {
-            var entity = invoice is null ? Rejected(doc, rejection!, runId, now) : Decided(doc, invoice, context, runId, now);
+            var entity = read.IsAccepted ? Decided(doc, read, context, runId, now) : Rejected(doc, read, runId, now);
             db.Invoices.Add(entity);
             doc.Processed = true;
         }
@@ -60,24 +65,28 @@ public sealed class ChunkJob(PipelineDbContext db, IBackgroundJobClient jobs, IO
         log.LogInformation("Chunk {Chunk} processed {Documents} document(s)", chunkNo, docs.Count);
     }
 
-    private readonly List<(SupplierInvoice Invoice, InvoiceDecision? Decision, string? Rejection)> _pending = [];
+    private readonly List<(SupplierInvoice Invoice, InvoiceDecision? Decision, string? Rejection, IReadOnlyList<Finding> Findings)> _pending = [];
 
-    private SupplierInvoice Rejected(ReceivedDocument doc, string reason, string runId, DateTimeOffset now)
+    private SupplierInvoice Rejected(ReceivedDocument doc, ReadResult read, string runId, DateTimeOffset now)
     {
+        var issue = read.Rejection!;
+        var inv = read.Invoice;
         var entity = new SupplierInvoice
         {
-            DocumentId = doc.Id, Kind = DocumentKind.Invoice, InvoiceNumber = "", Status = InvoiceStatus.Rejected,
-            Exceptions = ExceptionCode.InvalidDocument, ReceivedAt = doc.ReceivedAt, RunId = runId,
-            Issues = [new InvoiceException { Code = ExceptionCode.InvalidDocument, Reason = reason, RaisedAt = now }],
+            DocumentId = doc.Id, Kind = inv?.Kind ?? DocumentKind.Invoice, InvoiceNumber = inv?.Number ?? "", Status = InvoiceStatus.Rejected,
+            IssueDate = inv?.IssueDate, Currency = inv?.Currency ?? "", TotalInclVat = inv?.Totals.TaxInclusive ?? 0, SellerName = inv?.Seller.Name,
+            Exceptions = issue.Code, ReceivedAt = doc.ReceivedAt, RunId = runId,
+            Issues = [new InvoiceException { Code = issue.Code, Reason = issue.Reason, RaisedAt = now }],
         };
-        _pending.Add((entity, null, reason));
+        _pending.Add((entity, null, issue.Reason, read.Findings));
         return entity;
     }
 
-    private SupplierInvoice Decided(ReceivedDocument doc, Invoice invoice, ProcessingContext ctx, string runId, DateTimeOffset now)
+    private SupplierInvoice Decided(ReceivedDocument doc, ReadResult read, ProcessingContext ctx, string runId, DateTimeOffset now)
     {
+        var invoice = read.Invoice!;
         var d = InvoiceDecider.Decide(invoice, ctx, options.Value);
-        if (d.DuplicateKey is not null) ctx.AcceptedKeys.Add(d.DuplicateKey);
+        if (d.Key is not null && d.Status is not (InvoiceStatus.Rejected or InvoiceStatus.Duplicate)) ctx.AcceptedKeys.Add(d.Key);
         var entity = new SupplierInvoice
         {
             DocumentId = doc.Id, Kind = invoice.Kind, SupplierId = d.Supplier?.SupplierId, SellerName = invoice.Seller.Name,
@@ -100,14 +109,17 @@ public sealed class ChunkJob(PipelineDbContext db, IBackgroundJobClient jobs, IO
             }).ToList(),
             Issues = d.Issues.Select(i => new InvoiceException { Code = i.Code, Reason = i.Reason, RaisedAt = now }).ToList(),
         };
-        _pending.Add((entity, d, null));
+        _pending.Add((entity, d, null, read.Findings));
         return entity;
     }
 
     private void AddHistoryAndDecisions(string runId, DateTimeOffset now)
     {
-        foreach (var (inv, d, rejection) in _pending)
+        foreach (var (inv, d, rejection, findings) in _pending)
         {
+            // Validation warnings (and the fatal findings of a rejection) stay with the invoice, with their official rule ids.
+            foreach (var f in findings)
+                db.Decisions.Add(new DecisionRecord { InvoiceId = inv.Id, Step = "validation", Rule = f.RuleId, Explanation = $"{f.Severity}: {f.Message} at {f.Location}", At = now });
             db.History.Add(new StatusChange { SubjectId = inv.Id, At = now, Action = "receive", ToStatus = nameof(InvoiceStatus.Received), RunId = runId, Reason = "stored from the inbox" });
             var why = rejection ?? (d!.Issues.Count > 0 ? string.Join("; ", d.Issues.Select(i => i.Code)) : d.Match == "none" ? "no match" : $"matched {d.Match} {d.MatchRef}");
             db.History.Add(new StatusChange { SubjectId = inv.Id, At = now, Action = "process", FromStatus = nameof(InvoiceStatus.Received), ToStatus = inv.Status.ToString(), RunId = runId, Reason = why });

@@ -1,5 +1,5 @@
 using System.Globalization;
-using InvoicePipeline.Identifiers;
+using InvoicePipeline.Duplicates;
 using InvoicePipeline.Invoices;
 using InvoicePipeline.MasterData;
 using InvoicePipeline.Worker.Hosting;
@@ -18,6 +18,7 @@ public sealed class InvoiceDecision
     public decimal? LedgerAmountExclVat { get; set; }
     public InvoiceStatus Status { get; set; }
     public string? DuplicateKey { get; set; }
+    public InvoiceKey? Key { get; set; }
 
     public void Raise(string code, string reason, string step)
     {
@@ -37,23 +38,20 @@ public static class InvoiceDecider
     public static InvoiceDecision Decide(Invoice invoice, ProcessingContext ctx, PipelineOptions options)
     {
         var d = new InvoiceDecision();
-        d.Supplier = FindSupplier(invoice, ctx.Suppliers);
-        if (d.Supplier is null)
+        var supplier = ctx.Identification.Identify(invoice);
+        d.Supplier = supplier.Supplier;
+        foreach (var issue in supplier.Issues) d.Raise(issue.Code, issue.Reason, "supplier");
+        if (d.Supplier is not null)
         {
-            d.Raise(ExceptionCode.UnknownSupplier, $"no supplier matches seller endpoint '{invoice.Seller.EndpointId}', legal id '{invoice.Seller.LegalId}' or VAT id '{invoice.Seller.VatId}'", "supplier");
-        }
-        else
-        {
-            d.Explanations.Add(("supplier", "identified", $"supplier {d.Supplier.SupplierId} by seller ids"));
-            if (d.Supplier.Blocked) d.Raise(ExceptionCode.SupplierBlocked, $"supplier {d.Supplier.SupplierId} is blocked in the register", "supplier");
-            var registered = d.Supplier.Accounts().Select(a => a.Number).ToHashSet(StringComparer.Ordinal);
-            foreach (var acc in invoice.PayeeAccounts.Where(a => !registered.Contains(a.Number)))
-                d.Raise(ExceptionCode.BankAccountMismatch, $"payee account {acc} is not registered for supplier {d.Supplier.SupplierId}", "supplier");
-            var key = d.Supplier.SupplierId + "|" + NormaliseNumber(invoice.Number);
-            if (ctx.AcceptedKeys.Contains(key))
-                d.Raise(ExceptionCode.Duplicate, $"invoice number {invoice.Number} of supplier {d.Supplier.SupplierId} was already accepted", "duplicates");
-            else
-                d.DuplicateKey = key;
+            d.Explanations.Add(("supplier", "identified", $"supplier {d.Supplier.SupplierId} by {supplier.MatchedBy}"));
+            var key = InvoiceKey.For(d.Supplier.SupplierId, invoice);
+            var duplicate = DuplicateCheck.Check(key, ctx.AcceptedKeys);
+            if (duplicate is not null) d.Raise(duplicate.Code, duplicate.Reason, "duplicates");
+            if (duplicate?.Code != ExceptionCode.Duplicate)
+            {
+                d.DuplicateKey = d.Supplier.SupplierId + "|" + key.NormalisedNumber;
+                d.Key = key;
+            }
         }
 
         MatchOrder(invoice, ctx, d);
@@ -127,17 +125,4 @@ public static class InvoiceDecider
             d.Raise(ExceptionCode.MissingExchangeRate, $"no {invoice.Currency} rate for the issue date {invoice.IssueDate:yyyy-MM-dd}", "currency");
         return rate;
     }
-
-    internal static Supplier? FindSupplier(Invoice invoice, IReadOnlyList<Supplier> suppliers)
-    {
-        var seller = invoice.Seller;
-        var endpoint = seller.EndpointId?.ToString();
-        var orgNos = new[] { seller.LegalId?.Value, seller.EndpointId?.Value, seller.VatId }.Select(OrganisationNumber.Normalise).Where(n => n is not null).ToHashSet(StringComparer.Ordinal);
-        return suppliers.FirstOrDefault(s => endpoint is not null && string.Equals(s.PeppolId, endpoint, StringComparison.OrdinalIgnoreCase))
-            ?? suppliers.FirstOrDefault(s => OrganisationNumber.Normalise(s.OrgNo) is { } o && orgNos.Contains(o))
-            ?? suppliers.FirstOrDefault(s => s.VatId is not null && seller.VatId is not null && string.Equals(AccountNumber.Normalise(s.VatId), AccountNumber.Normalise(seller.VatId), StringComparison.Ordinal));
-    }
-
-    internal static string NormaliseNumber(string number) =>
-        new string(number.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant).ToArray()).TrimStart('0');
 }

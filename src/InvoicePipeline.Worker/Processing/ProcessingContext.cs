@@ -1,4 +1,6 @@
+using InvoicePipeline.Duplicates;
 using InvoicePipeline.MasterData;
+using InvoicePipeline.Suppliers;
 using InvoicePipeline.Worker.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,12 +19,12 @@ public sealed class ProcessingContext
     public required ILookup<string, Subscription> Subscriptions { get; init; }
     public required IReadOnlyList<Approver> Approvers { get; init; }
     public required IReadOnlyList<ExchangeRate> ExchangeRates { get; init; }
-    /// <summary>Duplicate keys (supplier|normalised number) of invoices already accepted.</summary>
-    public required HashSet<string> AcceptedKeys { get; init; }
+    /// <summary>The keys of the chunk's suppliers' already accepted invoices; the chunk adds the ones it accepts.</summary>
+    public required List<InvoiceKey> AcceptedKeys { get; init; }
+    public required SupplierIdentification Identification { get; init; }
 
-    public static async Task<ProcessingContext> LoadAsync(PipelineDbContext db, IReadOnlyCollection<string> orderNumbers, IReadOnlyCollection<string> supplierIds, CancellationToken ct)
+    public static async Task<ProcessingContext> LoadAsync(PipelineDbContext db, IReadOnlyList<Supplier> suppliers, SupplierIdentification identification, IReadOnlyCollection<string> orderNumbers, IReadOnlyCollection<string> supplierIds, CancellationToken ct)
     {
-        var suppliers = await db.Suppliers.AsNoTracking().ToListAsync(ct);
         var supplierList = supplierIds.Distinct(StringComparer.Ordinal).ToList();
         var poList = orderNumbers.Distinct(StringComparer.Ordinal).ToList();
         var lines = await db.PurchaseOrderLines.AsNoTracking().Where(l => poList.Contains(l.PoNumber)).ToListAsync(ct);
@@ -41,8 +43,11 @@ public sealed class ProcessingContext
             Subscriptions = (await db.Subscriptions.AsNoTracking().Where(s => supplierList.Contains(s.SupplierId)).ToListAsync(ct)).ToLookup(s => s.SupplierId, StringComparer.Ordinal),
             Approvers = await db.Approvers.AsNoTracking().ToListAsync(ct),
             ExchangeRates = await db.ExchangeRates.AsNoTracking().ToListAsync(ct),
-            AcceptedKeys = (await db.Invoices.AsNoTracking().Where(i => i.DuplicateKey != null && i.SupplierId != null && supplierList.Contains(i.SupplierId)).Select(i => i.DuplicateKey!).ToListAsync(ct))
-                .ToHashSet(StringComparer.Ordinal),
+            AcceptedKeys = (await db.Invoices.AsNoTracking().Where(i => i.DuplicateKey != null && i.SupplierId != null && supplierList.Contains(i.SupplierId))
+                .Select(i => new { i.SupplierId, i.InvoiceNumber, i.Payable, i.Currency, i.IssueDate, i.Id }).ToListAsync(ct))
+                .Select(i => new InvoiceKey(i.SupplierId!, InvoiceNumber.Normalise(i.InvoiceNumber), i.Payable, i.Currency, i.IssueDate ?? default, $"invoice {i.Id}"))
+                .ToList(),
+            Identification = identification,
         };
     }
 }

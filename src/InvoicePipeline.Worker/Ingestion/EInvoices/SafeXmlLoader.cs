@@ -42,7 +42,7 @@ internal static class SafeXmlLoader
         }
         catch (XmlException ex)
         {
-            return (null, $"not well-formed XML: {ex.Message}");
+            return (null, $"not well-formed XML at line {ex.LineNumber}, position {ex.LinePosition}: {ex.Message}");
         }
         catch (DepthExceededException ex)
         {
