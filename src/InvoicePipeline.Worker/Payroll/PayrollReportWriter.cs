@@ -31,7 +31,7 @@ public static class PayrollReportWriter
             csv.WriteField(r.PayCode);
             csv.WriteField(r.Status.ToString());
             csv.WriteField(r.Exceptions);
-            PayrollCsv.Number(csv, r.Amount);
+            csv.WriteField(r.Amount is { } amount ? amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "");
             csv.EndRecord();
         }
         csv.Flush();

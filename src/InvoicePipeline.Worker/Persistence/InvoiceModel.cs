@@ -48,6 +48,18 @@ internal static class InvoiceModel
             e.HasIndex(x => x.InvoiceId);
             e.Property(x => x.Explanation).HasMaxLength(4000);
         });
+        b.Entity<PayrollEntry>(e =>
+        {
+            e.ToTable("payroll_transactions");
+            e.HasIndex(x => new { x.DocumentId, x.Line }).IsUnique();
+            e.HasIndex(x => x.TransactionId);
+            e.HasIndex(x => new { x.EmployeeId, x.PayCode, x.WorkDate });
+            e.HasIndex(x => new { x.Status, x.Period });
+            e.HasIndex(x => x.RunId);
+            e.Property(x => x.Quantity).HasPrecision(19, 6);
+            e.Property(x => x.Rate).HasPrecision(19, 6);
+            e.Property(x => x.CorrectedRate).HasPrecision(19, 6);
+        });
         b.Entity<StatusChange>(e =>
         {
             e.ToTable("history");

@@ -36,6 +36,8 @@ public abstract class PipelineDbContext(DbContextOptions options) : DbContext(op
     public DbSet<VoucherLineEntry> VoucherLines => Set<VoucherLineEntry>();
     public DbSet<VoucherSeriesCounter> VoucherCounters => Set<VoucherSeriesCounter>();
 
+    public DbSet<PayrollEntry> PayrollEntries => Set<PayrollEntry>();
+
     public DbSet<PipelineRun> Runs => Set<PipelineRun>();
     public DbSet<RunChunk> RunChunks => Set<RunChunk>();
 

@@ -5,6 +5,7 @@ using InvoicePipeline.Suppliers;
 using InvoicePipeline.Validation;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Ingestion.EInvoices;
+using InvoicePipeline.Worker.Payroll;
 using InvoicePipeline.Worker.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -36,8 +37,10 @@ public sealed class ChunkJob(PipelineDbContext db, IBackgroundJobClient jobs, IO
         var chunk = await db.RunChunks.SingleAsync(c => c.RunId == runId && c.ChunkNo == chunkNo, ct);
         if (chunk.Done) return;
         chunk.Attempts++;
-        var docs = await db.Documents.Where(d => d.RunId == runId && d.ChunkNo == chunkNo && !d.Processed && d.Channel == "einvoices")
+        var docs = await db.Documents.Where(d => d.RunId == runId && d.ChunkNo == chunkNo && !d.Processed && (d.Channel == "einvoices" || d.Channel == "payroll"))
             .OrderBy(d => d.Id).ToListAsync(ct);
+        var payrollFiles = docs.Where(d => d.Channel == "payroll").ToList();
+        docs = docs.Where(d => d.Channel == "einvoices").ToList();
         var now = clock.GetUtcNow();
 
         var parsed = docs.Select(d => (Doc: d, Result: d.Content.Length == 0 && d.Size > 0
@@ -56,7 +59,9 @@ public sealed class ChunkJob(PipelineDbContext db, IBackgroundJobClient jobs, IO
             db.Invoices.Add(entity);
             doc.Processed = true;
         }
+        foreach (var f in payrollFiles) f.Processed = true;
         await db.SaveChangesAsync(ct);
+        await PayrollIntake.ProcessAsync(db, payrollFiles, runId, ct);
         AddHistoryAndDecisions(runId, now);
         chunk.Done = true;
         chunk.CompletedAt = now;

@@ -100,6 +100,12 @@ public static class RunReport
             },
             Posting = { Vouchers = await db.Vouchers.CountAsync(v => v.RunId == run.Id, ct), Amount = -payable.Sum(), Currency = posting.LedgerCurrency },
         };
+        var payroll = await db.PayrollEntries.AsNoTracking().Where(e => e.RunId == run.Id).Select(e => e.Status).ToListAsync(ct);
+        s.Payroll.Transactions = payroll.Count;
+        s.Payroll.Rejected = payroll.Count(x => x is "Rejected" or "Duplicate");
+        s.Payroll.Accepted = payroll.Count - s.Payroll.Rejected;
+        s.Payroll.AwaitingAttestation = payroll.Count(x => x == "AwaitingAttestation");
+        s.Payroll.Posted = payroll.Count(x => x == "Posted");
         var c = s.Invoices;
         foreach (var i in invoices)
         {
@@ -128,7 +134,17 @@ public static class RunReport
         await using (var json = File.Create(Path.Combine(dir, "summary.json")))
             await JsonSerializer.SerializeAsync(json, summary, RunSummary.JsonOptions, ct);
         await WriteDocumentsAsync(db, run, Path.Combine(dir, "documents.csv"), ct);
+        if (summary.Documents.PayrollFiles > 0) await WritePayrollAsync(db, run, Path.Combine(dir, "payroll.csv"), ct);
         return dir;
+    }
+
+    /// <summary>payroll.csv: one row per transaction row read (employee ids only, never person ids).</summary>
+    private static async Task WritePayrollAsync(PipelineDbContext db, PipelineRun run, string path, CancellationToken ct)
+    {
+        var rows = await db.PayrollEntries.AsNoTracking().Where(e => e.RunId == run.Id).OrderBy(e => e.File).ThenBy(e => e.Line).ToListAsync(ct);
+        await using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
+        Payroll.PayrollReportWriter.Write(writer, rows.Select(e => new Payroll.PayrollReportRow(e.File, e.Line, e.TransactionId, e.EmployeeId, e.PayCode,
+            Enum.Parse<InvoicePipeline.Payroll.PayrollStatus>(e.Status), e.Exceptions, e.Amount)));
     }
 
     private static async Task WriteDocumentsAsync(PipelineDbContext db, PipelineRun run, string path, CancellationToken ct)

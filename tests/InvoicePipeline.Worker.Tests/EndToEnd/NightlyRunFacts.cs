@@ -46,6 +46,27 @@ public abstract class NightlyRunFacts(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task Run_ProcessesPayrollFiles_RowByRow_AndWritesPayrollCsv()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var host = await PipelineHost.StartAsync(db);
+        var outcome = await host.RunAsync(Samples.Inbox, Samples.MasterData, Path.Combine(db.Folder, "out"));
+
+        var p = outcome.Summary!.Payroll;
+        var rows = (await File.ReadAllLinesAsync(Path.Combine(outcome.Run.ReportPath!, "payroll.csv"), Ct)).Skip(1).ToList();
+        var expectedRows = Directory.GetFiles(Path.Combine(Samples.Inbox, "payroll")).Sum(f => File.ReadAllLines(f).Skip(1).Count(l => l.Length > 0));
+        Assert.Equal(expectedRows, p.Transactions);
+        Assert.Equal(expectedRows, rows.Count);
+        Assert.True(p.Rejected > 0 && p.AwaitingAttestation > 0, "the sample files hold good and bad rows; bad rows do not stop the file");
+        Assert.Equal(p.Transactions, p.Accepted + p.Rejected);
+        // Every payroll exception code of outcomes.md shows up in the report of the sample files.
+        foreach (var code in InvoicePipeline.Payroll.PayrollExceptionCode.All)
+            Assert.Contains(rows, r => r.Contains(code, StringComparison.Ordinal));
+        // No personal identity number reaches the report.
+        Assert.DoesNotContain(rows, r => System.Text.RegularExpressions.Regex.IsMatch(r, @"\d{6}[-+]\d{4}"));
+    }
+
+    [Fact]
     public async Task Vouchers_BalanceToTheOre_AndEveryPostedInvoiceHasExactlyOne()
     {
         await using var db = await TestDatabase.CreateAsync(provider);

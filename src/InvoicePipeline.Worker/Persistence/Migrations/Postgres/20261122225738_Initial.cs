@@ -262,6 +262,43 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "payroll_transactions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DocumentId = table.Column<long>(type: "bigint", nullable: false),
+                    RunId = table.Column<string>(type: "text", nullable: false),
+                    File = table.Column<string>(type: "text", nullable: false),
+                    Line = table.Column<int>(type: "integer", nullable: false),
+                    TransactionId = table.Column<string>(type: "text", nullable: false),
+                    EmployeeId = table.Column<string>(type: "text", nullable: true),
+                    PayCode = table.Column<string>(type: "text", nullable: false),
+                    WorkDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Quantity = table.Column<decimal>(type: "numeric(19,6)", precision: 19, scale: 6, nullable: true),
+                    Rate = table.Column<decimal>(type: "numeric(19,6)", precision: 19, scale: 6, nullable: true),
+                    CorrectedRate = table.Column<decimal>(type: "numeric(19,6)", precision: 19, scale: 6, nullable: true),
+                    Amount = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: true),
+                    Period = table.Column<string>(type: "text", nullable: false),
+                    CorrectsPeriod = table.Column<string>(type: "text", nullable: true),
+                    CostCentre = table.Column<string>(type: "text", nullable: true),
+                    Account = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "text", nullable: false),
+                    Exceptions = table.Column<string>(type: "text", nullable: false),
+                    Reasons = table.Column<string>(type: "text", nullable: true),
+                    ReportedBy = table.Column<string>(type: "text", nullable: true),
+                    ImportedBy = table.Column<string>(type: "text", nullable: true),
+                    Reference = table.Column<string>(type: "text", nullable: true),
+                    AttestedBy = table.Column<string>(type: "text", nullable: true),
+                    AttestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    VoucherId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payroll_transactions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "purchase_order_lines",
                 columns: table => new
                 {
@@ -614,6 +651,32 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_payroll_transactions_DocumentId_Line",
+                table: "payroll_transactions",
+                columns: new[] { "DocumentId", "Line" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payroll_transactions_EmployeeId_PayCode_WorkDate",
+                table: "payroll_transactions",
+                columns: new[] { "EmployeeId", "PayCode", "WorkDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payroll_transactions_RunId",
+                table: "payroll_transactions",
+                column: "RunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payroll_transactions_Status_Period",
+                table: "payroll_transactions",
+                columns: new[] { "Status", "Period" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payroll_transactions_TransactionId",
+                table: "payroll_transactions",
+                column: "TransactionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_purchase_order_lines_SupplierId",
                 table: "purchase_order_lines",
                 column: "SupplierId");
@@ -716,6 +779,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "pay_rates");
+
+            migrationBuilder.DropTable(
+                name: "payroll_transactions");
 
             migrationBuilder.DropTable(
                 name: "purchase_order_lines");

@@ -261,6 +261,43 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "payroll_transactions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DocumentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RunId = table.Column<string>(type: "TEXT", nullable: false),
+                    File = table.Column<string>(type: "TEXT", nullable: false),
+                    Line = table.Column<int>(type: "INTEGER", nullable: false),
+                    TransactionId = table.Column<string>(type: "TEXT", nullable: false),
+                    EmployeeId = table.Column<string>(type: "TEXT", nullable: true),
+                    PayCode = table.Column<string>(type: "TEXT", nullable: false),
+                    WorkDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", precision: 19, scale: 6, nullable: true),
+                    Rate = table.Column<decimal>(type: "TEXT", precision: 19, scale: 6, nullable: true),
+                    CorrectedRate = table.Column<decimal>(type: "TEXT", precision: 19, scale: 6, nullable: true),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: true),
+                    Period = table.Column<string>(type: "TEXT", nullable: false),
+                    CorrectsPeriod = table.Column<string>(type: "TEXT", nullable: true),
+                    CostCentre = table.Column<string>(type: "TEXT", nullable: true),
+                    Account = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", nullable: false),
+                    Exceptions = table.Column<string>(type: "TEXT", nullable: false),
+                    Reasons = table.Column<string>(type: "TEXT", nullable: true),
+                    ReportedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    ImportedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    Reference = table.Column<string>(type: "TEXT", nullable: true),
+                    AttestedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    AttestedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    VoucherId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payroll_transactions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "purchase_order_lines",
                 columns: table => new
                 {
@@ -613,6 +650,32 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_payroll_transactions_DocumentId_Line",
+                table: "payroll_transactions",
+                columns: new[] { "DocumentId", "Line" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payroll_transactions_EmployeeId_PayCode_WorkDate",
+                table: "payroll_transactions",
+                columns: new[] { "EmployeeId", "PayCode", "WorkDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payroll_transactions_RunId",
+                table: "payroll_transactions",
+                column: "RunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payroll_transactions_Status_Period",
+                table: "payroll_transactions",
+                columns: new[] { "Status", "Period" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payroll_transactions_TransactionId",
+                table: "payroll_transactions",
+                column: "TransactionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_purchase_order_lines_SupplierId",
                 table: "purchase_order_lines",
                 column: "SupplierId");
@@ -715,6 +778,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "pay_rates");
+
+            migrationBuilder.DropTable(
+                name: "payroll_transactions");
 
             migrationBuilder.DropTable(
                 name: "purchase_order_lines");
