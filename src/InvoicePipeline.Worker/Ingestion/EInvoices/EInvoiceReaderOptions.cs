@@ -12,7 +12,7 @@ public sealed class EInvoiceReaderOptions
     /// <summary>Attachment content is kept in the model only up to this many decoded bytes; larger ones keep size only.</summary>
     public long MaxAttachmentBytesInMemory { get; init; } = 1024 * 1024;
 
-    /// <summary>Run the UBL 2.1 XSD (opt-in: it costs several times the read; see docs/benchmarks-einvoice.md).</summary>
+    /// <summary>Run the UBL 2.1 XSD (opt-in: it costs several times the read; see docs/benchmarks.md).</summary>
     public bool ValidateSchema { get; init; }
 
     public static EInvoiceReaderOptions Default { get; } = new();
