@@ -19,6 +19,7 @@ public static class Cli
         root.Subcommands.Add(RunCommands.Run());
         root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(ImportCommand.Build());
+        root.Subcommands.Add(GenerateCommand.Build());
         return root;
     }
 

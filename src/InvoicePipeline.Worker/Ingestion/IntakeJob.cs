@@ -62,12 +62,7 @@ public sealed class IntakeJob(PipelineDbContext db, IBackgroundJobClient jobs, I
                 });
                 index++;
             }
-            await Resilience.Database.ExecuteAsync(async t =>
-            {
-                db.Documents.AddRange(toStore);
-                await db.SaveChangesAsync(t);
-            }, ct);
-            db.ChangeTracker.Clear();
+            await Resilience.Database.ExecuteAsync(async t => await BulkWriter.InsertAsync(db, toStore, t, keepIdentity: false), ct);
         }
 
         if (index == 0) chunkCount = 0;

@@ -16,6 +16,7 @@ internal static class InvoiceModel
         b.Entity<SupplierInvoice>(e =>
         {
             e.ToTable("invoices");
+            e.Property(x => x.Id).ValueGeneratedNever(); // from id_blocks, so a chunk bulk-copies invoices and their children
             e.HasIndex(x => x.DocumentId).IsUnique();
             e.HasIndex(x => x.DuplicateKey).IsUnique();
             e.HasIndex(x => new { x.SupplierId, x.IssueDate });

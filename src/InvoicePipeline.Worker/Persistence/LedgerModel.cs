@@ -26,6 +26,11 @@ internal static class LedgerModel
             e.ToTable("voucher_counters");
             e.HasKey(x => new { x.Series, x.FiscalYear });
         });
+        b.Entity<IdBlock>(e =>
+        {
+            e.ToTable("id_blocks");
+            e.HasKey(x => x.Name);
+        });
         b.Entity<PipelineRun>(e =>
         {
             e.ToTable("runs");

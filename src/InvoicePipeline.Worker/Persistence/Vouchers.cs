@@ -37,3 +37,10 @@ public sealed class VoucherSeriesCounter
     public int FiscalYear { get; set; }
     public int NextNumber { get; set; } = 1;
 }
+
+/// <summary>Blocks of ids handed out to chunks, so a chunk can bulk-copy parents and children in one go.</summary>
+public sealed class IdBlock
+{
+    public string Name { get; set; } = "";
+    public long NextId { get; set; } = 1;
+}

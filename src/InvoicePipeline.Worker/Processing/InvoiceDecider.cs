@@ -45,7 +45,7 @@ public static class InvoiceDecider
         {
             d.Explanations.Add(("supplier", "identified", $"supplier {d.Supplier.SupplierId} by {supplier.MatchedBy}"));
             var key = InvoiceKey.For(d.Supplier.SupplierId, invoice);
-            var duplicate = DuplicateCheck.Check(key, ctx.AcceptedKeys);
+            var duplicate = ctx.AcceptedKeys.Check(key);
             if (duplicate is not null) d.Raise(duplicate.Code, duplicate.Reason, "duplicates");
             if (duplicate?.Code != ExceptionCode.Duplicate)
             {

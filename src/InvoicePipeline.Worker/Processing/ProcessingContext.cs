@@ -20,7 +20,7 @@ public sealed class ProcessingContext
     public required IReadOnlyList<Approver> Approvers { get; init; }
     public required IReadOnlyList<ExchangeRate> ExchangeRates { get; init; }
     /// <summary>The keys of the chunk's suppliers' already accepted invoices; the chunk adds the ones it accepts.</summary>
-    public required List<InvoiceKey> AcceptedKeys { get; init; }
+    public required DuplicateIndex AcceptedKeys { get; init; }
     public required SupplierIdentification Identification { get; init; }
 
     public static async Task<ProcessingContext> LoadAsync(PipelineDbContext db, IReadOnlyList<Supplier> suppliers, SupplierIdentification identification, IReadOnlyCollection<string> orderNumbers, IReadOnlyCollection<string> supplierIds, CancellationToken ct)
@@ -46,7 +46,7 @@ public sealed class ProcessingContext
             AcceptedKeys = (await db.Invoices.AsNoTracking().Where(i => i.DuplicateKey != null && i.SupplierId != null && supplierList.Contains(i.SupplierId))
                 .Select(i => new { i.SupplierId, i.InvoiceNumber, i.Payable, i.Currency, i.IssueDate, i.Id }).ToListAsync(ct))
                 .Select(i => new InvoiceKey(i.SupplierId!, InvoiceNumber.Normalise(i.InvoiceNumber), i.Payable, i.Currency, i.IssueDate ?? default, $"invoice {i.Id}"))
-                .ToList(),
+                is var keys ? new DuplicateIndex(keys) : null!,
             Identification = identification,
         };
     }

@@ -470,6 +470,19 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.ToTable("decisions", (string)null);
                 });
 
+            modelBuilder.Entity("InvoicePipeline.Worker.Persistence.IdBlock", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<long>("NextId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("id_blocks", (string)null);
+                });
+
             modelBuilder.Entity("InvoicePipeline.Worker.Persistence.InvoiceException", b =>
                 {
                     b.Property<long>("Id")
@@ -881,10 +894,7 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
             modelBuilder.Entity("InvoicePipeline.Worker.Persistence.SupplierInvoice", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<DateTimeOffset?>("AttestedAt")
                         .HasColumnType("timestamp with time zone");

@@ -459,6 +459,19 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.ToTable("decisions", (string)null);
                 });
 
+            modelBuilder.Entity("InvoicePipeline.Worker.Persistence.IdBlock", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("id_blocks", (string)null);
+                });
+
             modelBuilder.Entity("InvoicePipeline.Worker.Persistence.InvoiceException", b =>
                 {
                     b.Property<long>("Id")
@@ -858,7 +871,6 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
             modelBuilder.Entity("InvoicePipeline.Worker.Persistence.SupplierInvoice", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("AttestedAt")

@@ -165,11 +165,22 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "id_blocks",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    NextId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_id_blocks", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "invoices",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<long>(type: "INTEGER", nullable: false),
                     DocumentId = table.Column<long>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     SupplierId = table.Column<string>(type: "TEXT", nullable: true),
@@ -763,6 +774,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "history");
+
+            migrationBuilder.DropTable(
+                name: "id_blocks");
 
             migrationBuilder.DropTable(
                 name: "invoice_exceptions");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePipelineDbContext))]
-    [Migration("20261122225728_Initial")]
+    [Migration("20261122231056_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -462,6 +462,19 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.ToTable("decisions", (string)null);
                 });
 
+            modelBuilder.Entity("InvoicePipeline.Worker.Persistence.IdBlock", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("id_blocks", (string)null);
+                });
+
             modelBuilder.Entity("InvoicePipeline.Worker.Persistence.InvoiceException", b =>
                 {
                     b.Property<long>("Id")
@@ -861,7 +874,6 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
             modelBuilder.Entity("InvoicePipeline.Worker.Persistence.SupplierInvoice", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("AttestedAt")

@@ -166,11 +166,22 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "id_blocks",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    NextId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_id_blocks", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "invoices",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Id = table.Column<long>(type: "bigint", nullable: false),
                     DocumentId = table.Column<long>(type: "bigint", nullable: false),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     SupplierId = table.Column<string>(type: "text", nullable: true),
@@ -764,6 +775,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "history");
+
+            migrationBuilder.DropTable(
+                name: "id_blocks");
 
             migrationBuilder.DropTable(
                 name: "invoice_exceptions");
