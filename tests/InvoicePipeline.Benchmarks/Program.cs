@@ -4,6 +4,14 @@ namespace InvoicePipeline.Benchmarks;
 
 public static class Program
 {
-    /// <summary>dotnet run -c Release --project tests/InvoicePipeline.Benchmarks -- --filter '*Ubl*'</summary>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <summary>
+    /// BenchmarkDotNet: dotnet run -c Release --project tests/InvoicePipeline.Benchmarks -- --filter '*Ubl*'
+    /// End to end:     dotnet run -c Release --project tests/InvoicePipeline.Benchmarks -- e2e --invoices 100000
+    /// </summary>
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is ["e2e", ..]) return await EndToEndHarness.RunAsync(args);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

@@ -29,6 +29,8 @@ public sealed class HangfireOptions
     public string? Storage { get; set; }
     public int WorkerCount { get; set; } = Math.Max(2, Environment.ProcessorCount);
     public string[] Queues { get; set; } = ["default", "intake", "chunks", "posting"];
+    /// <summary>How long a job fetched by a worker that died stays invisible before another worker takes it (PostgreSQL storage).</summary>
+    public int InvisibilityTimeoutSeconds { get; set; } = 120;
 }
 
 public sealed class IntakeOptions

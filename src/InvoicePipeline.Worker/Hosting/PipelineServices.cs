@@ -40,7 +40,7 @@ public static class PipelineServices
                     PrepareSchemaIfNecessary = true,
                     // A worker that dies mid-job gives its job back after the timeout instead of holding it for ever.
                     UseSlidingInvisibilityTimeout = true,
-                    InvisibilityTimeout = TimeSpan.FromMinutes(2),
+                    InvisibilityTimeout = TimeSpan.FromSeconds(options.Hangfire.InvisibilityTimeoutSeconds),
                     QueuePollInterval = TimeSpan.FromMilliseconds(250),
                     DistributedLockTimeout = TimeSpan.FromMinutes(1),
                 });

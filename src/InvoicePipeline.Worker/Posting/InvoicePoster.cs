@@ -33,10 +33,22 @@ public sealed class InvoicePoster(PipelineDbContext db, IOptions<PipelineOptions
     {
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var invoices = await db.Invoices.AsNoTracking().Include(i => i.Lines)
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        // Only the columns posting needs: the parsed document (DocumentJson) stays in the database.
+        var invoices = await db.Invoices.AsNoTracking()
             .Where(i => i.Status == InvoiceStatus.Attested && i.VoucherId == null)
-            .OrderBy(i => i.Id).Take(o.ChunkSize).ToListAsync(ct);
+            .OrderBy(i => i.Id).Take(o.ChunkSize)
+            .Select(i => new SupplierInvoice
+            {
+                Id = i.Id, Kind = i.Kind, SupplierId = i.SupplierId, InvoiceNumber = i.InvoiceNumber, Currency = i.Currency,
+                IssueDate = i.IssueDate, VatTotal = i.VatTotal, TotalInclVat = i.TotalInclVat,
+            }).ToListAsync(ct);
         if (invoices.Count == 0) return 0;
+        var (low, high) = (invoices[0].Id, invoices[^1].Id);
+        var lineLookup = (await db.InvoiceLines.AsNoTracking().Where(l => l.InvoiceId >= low && l.InvoiceId <= high).ToListAsync(ct))
+            .ToLookup(l => l.InvoiceId);
+        foreach (var inv in invoices) inv.Lines = lineLookup[inv.Id].OrderBy(l => l.LineNo).ToList();
+        var readMs = watch.ElapsedMilliseconds;
 
         var year = postingDate.Year;
         var first = await VoucherNumbers.ReserveAsync(db, o.InvoiceSeries, year, invoices.Count, ct);
@@ -68,15 +80,22 @@ public sealed class InvoicePoster(PipelineDbContext db, IOptions<PipelineOptions
                 RunId = runId, Reason = $"voucher {o.InvoiceSeries}{number}",
             });
         }
+        var buildMs = watch.ElapsedMilliseconds - readMs;
         await BulkWriter.InsertAsync(db, vouchers, ct);
         await BulkWriter.InsertAsync(db, lines, ct);
         await BulkWriter.InsertAsync(db, history, ct, keepIdentity: false);
-        var ids = invoices.Select(i => i.Id).ToList();
-        await db.Invoices.Where(i => ids.Contains(i.Id)).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.Status, InvoiceStatus.Posted)
-            .SetProperty(i => i.PostedAt, now)
-            .SetProperty(i => i.VoucherId, i => db.Vouchers.Where(v => v.InvoiceId == i.Id).Select(v => (long?)v.Id).FirstOrDefault()), ct);
+        var copyMs = watch.ElapsedMilliseconds - readMs - buildMs;
+        // One set-based statement marks the chunk's invoices posted and links their vouchers (UPDATE ... FROM: PostgreSQL and SQLite).
+        var (firstVoucher, lastVoucher) = (vouchers[0].Id, vouchers[^1].Id);
+        var posted = nameof(InvoiceStatus.Posted);
+        var postedAt = db is SqlitePipelineDbContext ? new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(now)! : now;
+        await db.Database.ExecuteSqlRawAsync(
+            "UPDATE invoices SET \"Status\" = {0}, \"PostedAt\" = {1}, \"VoucherId\" = v.\"Id\" " +
+            "FROM vouchers v WHERE v.\"InvoiceId\" = invoices.\"Id\" AND v.\"Id\" BETWEEN {2} AND {3}",
+            [posted, postedAt, firstVoucher, lastVoucher], ct);
         await tx.CommitAsync(ct);
+        log.LogInformation("Posted {Vouchers} voucher(s) with {Lines} line(s) in {Ms} ms (read {ReadMs}, build {BuildMs}, copy {CopyMs}, update {UpdateMs})",
+            vouchers.Count, lines.Count, watch.ElapsedMilliseconds, readMs, buildMs, copyMs, watch.ElapsedMilliseconds - readMs - buildMs - copyMs);
         return invoices.Count;
     }
 }

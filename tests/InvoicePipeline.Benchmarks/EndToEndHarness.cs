@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using InvoicePipeline.Worker.Cli;
+using InvoicePipeline.Worker.Generation;
+using InvoicePipeline.Worker.Persistence;
+using InvoicePipeline.Worker.Runs;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace InvoicePipeline.Benchmarks;
+
+/// <summary>
+/// `dotnet run -c Release --project tests/InvoicePipeline.Benchmarks -- e2e --invoices N [--pg CS]`:
+/// generates N invoices, runs a nightly run on a fresh PostgreSQL database through the real Hangfire jobs, and
+/// reports invoices/s per stage, peak memory and database size; then, in the same process, a plain binary COPY
+/// of the same voucher rows (the floor) and a straightforward EF Core SaveChanges of them (what most would write).
+/// </summary>
+public static class EndToEndHarness
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var n = int.Parse(Arg(args, "--invoices") ?? "100000", CultureInfo.InvariantCulture);
+        var admin = Arg(args, "--pg") ?? "Host=localhost;Username=postgres;Password=postgres";
+        var folder = Directory.CreateTempSubdirectory("ip-e2e-").FullName;
+        var sw = Stopwatch.StartNew();
+        var set = InvoiceGenerator.Write(folder, n, seed: 42);
+        Console.WriteLine($"generated {set.Invoices} invoices, {set.OrderLines} order lines in {sw.Elapsed.TotalSeconds:F1} s");
+
+        var dbName = "ip_e2e_" + n.ToString(CultureInfo.InvariantCulture);
+        await using (var c = new NpgsqlConnection(admin))
+        {
+            await c.OpenAsync();
+            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {dbName} WITH (FORCE)", c).ExecuteNonQueryAsync();
+            await new NpgsqlCommand($"CREATE DATABASE {dbName}", c).ExecuteNonQueryAsync();
+        }
+        var cs = new NpgsqlConnectionStringBuilder(admin) { Database = dbName }.ConnectionString;
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Pipeline:Database:Provider"] = "Postgres", ["ConnectionStrings:Pipeline"] = cs, ["Pipeline:Hangfire:Storage"] = "Postgres",
+        };
+        using (var host = await CommandHost.StartAsync(overrides, hangfireServer: true, CancellationToken.None))
+        {
+            sw.Restart();
+            var outcome = await NightlyRun.ExecuteAsync(host.Services, Path.Combine(folder, "inbox"), Path.Combine(folder, "masterdata"), Path.Combine(folder, "out"), false, true, CancellationToken.None);
+            Console.WriteLine($"run {outcome.Run.Id}: {(outcome.Run.Error ?? "completed")} in {sw.Elapsed.TotalSeconds:F1} s (incl. master-data import)");
+            await host.StopAsync();
+        }
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        async Task<DateTime> At(string sql) => (DateTime)(await new NpgsqlCommand(sql, conn).ExecuteScalarAsync())!;
+        async Task<long> Count(string sql) => Convert.ToInt64(await new NpgsqlCommand(sql, conn).ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        var start = await At("""select "StartedAt" from runs limit 1""");
+        var intakeEnd = await At("""select max("ReceivedAt") from documents""");
+        var chunksEnd = await At("""select max("CompletedAt") from run_chunks""");
+        var postEnd = await At("""select max("CreatedAt") from vouchers""");
+        var finished = await At("""select "FinishedAt" from runs limit 1""");
+        var docs = await Count("select count(*) from documents");
+        var vouchers = await Count("select count(*) from vouchers");
+        var lines = await Count("select count(*) from voucher_lines");
+        var size = await Count($"select pg_database_size('{dbName}')");
+        double Rate(long count, DateTime a, DateTime b) => count / Math.Max(0.001, (b - a).TotalSeconds);
+        Console.WriteLine();
+        Console.WriteLine($"| N | intake | process chunks | post | end to end | peak memory | database |");
+        Console.WriteLine($"|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {n:N0} | {Rate(docs, start, intakeEnd):N0}/s | {Rate(docs, intakeEnd, chunksEnd):N0}/s | {Rate(vouchers, chunksEnd, postEnd):N0} vouchers/s | {(finished - start).TotalSeconds:F1} s = {Rate(docs, start, finished):N0}/s | {peak / 1024 / 1024:N0} MB | {size / 1024 / 1024:N0} MB |"));
+
+        // The floor: the same voucher and voucher-line rows through a plain binary COPY, and through EF SaveChanges.
+        var postSeconds = (postEnd - chunksEnd).TotalSeconds;
+        var rows = vouchers + lines;
+        await new NpgsqlCommand("""create table copy_floor_lines as select * from voucher_lines with no data; create table copy_floor_vouchers as select * from vouchers with no data""", conn).ExecuteNonQueryAsync();
+        var lineRows = new List<VoucherLineEntry>();
+        await using (var r = await new NpgsqlCommand("""select "Id","VoucherId","LineNo","Account","CostCentre","Project","Amount","Text" from voucher_lines""", conn).ExecuteReaderAsync())
+            while (await r.ReadAsync())
+                lineRows.Add(new VoucherLineEntry { Id = r.GetInt64(0), VoucherId = r.GetInt64(1), LineNo = r.GetInt32(2), Account = r.GetString(3), CostCentre = r.IsDBNull(4) ? null : r.GetString(4), Project = r.IsDBNull(5) ? null : r.GetString(5), Amount = r.GetDecimal(6), Text = r.IsDBNull(7) ? null : r.GetString(7) });
+        sw.Restart();
+        await using (var imp = await conn.BeginBinaryImportAsync("""COPY copy_floor_lines ("Id","VoucherId","LineNo","Account","CostCentre","Project","Amount","Text") FROM STDIN (FORMAT BINARY)"""))
+        {
+            foreach (var l in lineRows)
+            {
+                await imp.StartRowAsync();
+                await imp.WriteAsync(l.Id, NpgsqlDbType.Bigint);
+                await imp.WriteAsync(l.VoucherId, NpgsqlDbType.Bigint);
+                await imp.WriteAsync(l.LineNo, NpgsqlDbType.Integer);
+                await imp.WriteAsync(l.Account, NpgsqlDbType.Text);
+                if (l.CostCentre is null) await imp.WriteNullAsync(); else await imp.WriteAsync(l.CostCentre, NpgsqlDbType.Text);
+                if (l.Project is null) await imp.WriteNullAsync(); else await imp.WriteAsync(l.Project, NpgsqlDbType.Text);
+                await imp.WriteAsync(l.Amount, NpgsqlDbType.Numeric);
+                if (l.Text is null) await imp.WriteNullAsync(); else await imp.WriteAsync(l.Text, NpgsqlDbType.Text);
+            }
+            await imp.CompleteAsync();
+        }
+        var copySeconds = sw.Elapsed.TotalSeconds;
+        var copyRate = lineRows.Count / copySeconds;
+
+        // EF Core SaveChanges of the same lines into a scratch series (new ids), batches of 1,000.
+        var efCount = Math.Min(lineRows.Count, 100_000);
+        sw.Restart();
+        foreach (var batch in lineRows.Take(efCount).Chunk(1000))
+        {
+            await using var db = Database.Open(Worker.Hosting.DatabaseProvider.Postgres, cs);
+            db.VoucherLines.AddRange(batch.Select(l => new VoucherLineEntry { Id = -l.Id, VoucherId = l.VoucherId, LineNo = l.LineNo + 5000, Account = l.Account, CostCentre = l.CostCentre, Project = l.Project, Amount = l.Amount, Text = l.Text }));
+            await db.SaveChangesAsync();
+        }
+        var efRate = efCount / sw.Elapsed.TotalSeconds;
+        Console.WriteLine();
+        Console.WriteLine("| rows written | posting (vouchers + lines + history + status) | plain binary COPY of the lines | EF Core SaveChanges of the lines |");
+        Console.WriteLine("|---:|---:|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {rows:N0} | {rows / postSeconds:N0} rows/s ({postSeconds:F1} s) | {copyRate:N0} rows/s | {efRate:N0} rows/s ({efCount:N0} rows) |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"posting / COPY = {rows / postSeconds / copyRate:P0}"));
+        Directory.Delete(folder, recursive: true);
+        return 0;
+    }
+
+    private static string? Arg(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
