@@ -20,6 +20,7 @@ public static class Cli
         root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(ImportCommand.Build());
         root.Subcommands.Add(GenerateCommand.Build());
+        root.Subcommands.Add(KpiCommand.Build());
         return root;
     }
 

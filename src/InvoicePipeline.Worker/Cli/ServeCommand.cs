@@ -46,6 +46,7 @@ public static class ServeCommand
         builder.Services.AddSerilog(Logging.Create(LogEventLevel.Information));
         builder.Services.AddPipeline(builder.Configuration);
         builder.Services.AddScoped<NightlyRunJob>();
+        builder.Services.AddScoped<Kpi.MonthlyKpiJob>();
         var app = builder.Build();
         app.MapGet("/health", () => Microsoft.AspNetCore.Http.Results.Text("ok"));
         app.UseHangfireDashboard("/hangfire", new DashboardOptions { DashboardTitle = "InvoicePipeline" });
@@ -64,6 +65,9 @@ public static class ServeCommand
         {
             case "nightly-invoices":
                 recurring.AddOrUpdate<NightlyRunJob>(job.Id, job.Queue, j => j.RunAsync(job.Inbox!, job.Out ?? "out", CancellationToken.None), job.Cron, options);
+                break;
+            case "kpi":
+                recurring.AddOrUpdate<Kpi.MonthlyKpiJob>(job.Id, job.Queue, j => j.RunAsync(job.Out ?? Path.Combine("out", "kpi"), CancellationToken.None), job.Cron, options);
                 break;
             default:
                 throw new ConfigurationException($"job '{job.Job}' of '{job.Id}' is not available in this build");

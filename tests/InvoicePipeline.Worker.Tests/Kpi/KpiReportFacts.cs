@@ -1,0 +1,46 @@
+using InvoicePipeline.Invoices;
+using InvoicePipeline.Kpi;
+using InvoicePipeline.Worker.Hosting;
+using InvoicePipeline.Worker.Kpi;
+using InvoicePipeline.Worker.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvoicePipeline.Worker.Tests.Kpi;
+
+public sealed class KpiReportFacts
+{
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Kpi_AfterTheDemoRun_CountsWhatTheTablesHold_AndDrawsReadablePngs()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using (var host = await PipelineHost.StartAsync(db))
+            await host.RunAsync(Samples.Inbox, Samples.MasterData, Path.Combine(db.Folder, "out"));
+
+        await using var ctx = db.Open();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+        var month = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var report = await KpiData.ComputeAsync(ctx, month, new KpiSettings(), zone, Ct);
+
+        var statuses = await ctx.Invoices.AsNoTracking().Select(i => i.Status).ToListAsync(Ct);
+        var final = statuses.Count(s => s is InvoiceStatus.Posted or InvoiceStatus.Rejected or InvoiceStatus.Duplicate);
+        Assert.Equal(final, report.SupplierInvoices.Handled);
+        Assert.Equal(statuses.Count(s => s == InvoiceStatus.Posted), report.Posted);
+        Assert.Equal(report.Posted, report.Touchless); // nobody has touched anything yet
+        Assert.Equal(statuses.Count - final, report.BacklogAtMonthEnd);
+        Assert.Equal(await ctx.PayrollEntries.CountAsync(p => p.Status == "Rejected" || p.Status == "Duplicate", Ct), report.Payroll.Handled);
+
+        var files = KpiOutput.Write(report, Path.Combine(db.Folder, "kpi"));
+        Assert.Equal(3, files.Count);
+        foreach (var png in files.Where(f => f.EndsWith(".png", StringComparison.Ordinal)))
+        {
+            var bytes = await File.ReadAllBytesAsync(png, Ct);
+            Assert.True(bytes.Length > 10_000, $"{png} is suspiciously small");
+            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, bytes[..4]);
+        }
+        var csv = await File.ReadAllLinesAsync(files[0], Ct);
+        Assert.Equal("month,process,metric,value,target,note", csv[0]);
+        Assert.Contains(csv, l => l.StartsWith($"{month},supplier_invoices,handled,{final},", StringComparison.Ordinal));
+    }
+}
