@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hangfire;
+using InvoicePipeline.Worker.Dashboard;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Persistence;
 using InvoicePipeline.Worker.Scheduling;
@@ -45,11 +46,13 @@ public static class ServeCommand
         builder.WebHost.UseUrls(urls);
         builder.Services.AddSerilog(Logging.Create(LogEventLevel.Information));
         builder.Services.AddPipeline(builder.Configuration);
+        builder.Services.AddPipelineDashboard(builder.Configuration);
         builder.Services.AddScoped<NightlyRunJob>();
         builder.Services.AddScoped<Kpi.MonthlyKpiJob>();
         var app = builder.Build();
         app.MapGet("/health", () => Microsoft.AspNetCore.Http.Results.Text("ok"));
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions { DashboardTitle = "InvoicePipeline" });
+        app.MapGet("/", () => Microsoft.AspNetCore.Http.Results.Redirect("/hangfire/exceptions"));
+        app.MapPipelineDashboard();
         return app;
     }
 

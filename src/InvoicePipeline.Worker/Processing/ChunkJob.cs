@@ -111,7 +111,7 @@ public sealed class ChunkJob(PipelineDbContext db, IBackgroundJobClient jobs, IO
         if (d.Key is not null && d.Status is not (InvoiceStatus.Rejected or InvoiceStatus.Duplicate)) ctx.AcceptedKeys.Add(d.Key);
         var entity = new SupplierInvoice
         {
-            DocumentId = doc.Id, Kind = invoice.Kind, SupplierId = d.Supplier?.SupplierId, SellerName = invoice.Seller.Name,
+            DocumentId = doc.Id, Kind = invoice.Kind, SupplierId = d.Supplier?.SupplierId, SellerName = invoice.Seller.Name ?? invoice.Seller.LegalName,
             InvoiceNumber = invoice.Number, IssueDate = invoice.IssueDate, DueDate = invoice.DueDate, Currency = invoice.Currency,
             TotalExclVat = invoice.Totals.TaxExclusive, VatTotal = invoice.Totals.TaxTotal ?? invoice.VatBreakdown.Sum(v => v.TaxAmount),
             TotalInclVat = invoice.Totals.TaxInclusive, Payable = invoice.Totals.Payable, LedgerAmountExclVat = d.LedgerAmountExclVat,
