@@ -14,6 +14,7 @@ public sealed class PipelineOptions
     public IntakeOptions Intake { get; set; } = new();
     public PostingOptions Posting { get; set; } = new();
     public AttestationOptions Attestation { get; set; } = new();
+    public LedgerOptions Ledger { get; set; } = new();
     /// <summary>Time zone of posting dates, schedules and KPI months.</summary>
     public string TimeZone { get; set; } = "Europe/Stockholm";
 }
@@ -58,4 +59,14 @@ public sealed class AttestationOptions
     /// <summary>Invoices matched within tolerance to an order or a subscription are attested without a person.</summary>
     public bool AutoAttestMatched { get; set; } = true;
     public string PolicyVersion { get; set; } = "2026-01";
+}
+
+/// <summary>The organisation whose ledger the exports feed (SIE #FNAMN, #ORGNR; pain.001 debtor).</summary>
+public sealed class LedgerOptions
+{
+    public string CompanyName { get; set; } = "Statens servicecenter";
+    public string OrgNo { get; set; } = "202100-5489";
+    /// <summary>The account payments are made from (pain.001 DbtrAcct).</summary>
+    public string DebtorIban { get; set; } = "SE3550000000054910000003";
+    public string DebtorBic { get; set; } = "ESSESESS";
 }
