@@ -22,6 +22,7 @@ public static class Cli
         root.Subcommands.Add(GenerateCommand.Build());
         root.Subcommands.Add(KpiCommand.Build());
         root.Subcommands.Add(ExportCommand.Build());
+        root.Subcommands.Add(PaymentsCommand.Build());
         root.Subcommands.Add(HashPasswordCommand.Build());
         return root;
     }

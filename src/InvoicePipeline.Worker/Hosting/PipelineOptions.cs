@@ -15,6 +15,7 @@ public sealed class PipelineOptions
     public PostingOptions Posting { get; set; } = new();
     public AttestationOptions Attestation { get; set; } = new();
     public LedgerOptions Ledger { get; set; } = new();
+    public PaymentOptions Payments { get; set; } = new();
     /// <summary>Time zone of posting dates, schedules and KPI months.</summary>
     public string TimeZone { get; set; } = "Europe/Stockholm";
 }
@@ -69,4 +70,10 @@ public sealed class LedgerOptions
     /// <summary>The account payments are made from (pain.001 DbtrAcct).</summary>
     public string DebtorIban { get; set; } = "SE3550000000054910000003";
     public string DebtorBic { get; set; } = "ESSESESS";
+}
+
+public sealed class PaymentOptions
+{
+    /// <summary>Days a changed supplier account is not paid unless finance has verified the change.</summary>
+    public int QuarantineDays { get; set; } = 14;
 }

@@ -26,6 +26,19 @@ internal static class LedgerModel
             e.ToTable("voucher_counters");
             e.HasKey(x => new { x.Series, x.FiscalYear });
         });
+        b.Entity<PaymentFile>(e =>
+        {
+            e.ToTable("payment_files");
+            e.HasIndex(x => x.MessageId).IsUnique();
+        });
+        b.Entity<Payment>(e =>
+        {
+            e.ToTable("payments");
+            e.HasIndex(x => x.ActiveInvoiceId).IsUnique();
+            e.HasIndex(x => x.InvoiceId);
+            e.HasIndex(x => x.ExecutionDate);
+            e.HasIndex(x => x.PaymentFileId);
+        });
         b.Entity<IdBlock>(e =>
         {
             e.ToTable("id_blocks");

@@ -38,6 +38,8 @@ public abstract class PipelineDbContext(DbContextOptions options) : DbContext(op
     public DbSet<IdBlock> IdBlocks => Set<IdBlock>();
 
     public DbSet<PayrollEntry> PayrollEntries => Set<PayrollEntry>();
+    public DbSet<PaymentFile> PaymentFiles => Set<PaymentFile>();
+    public DbSet<Payment> Payments => Set<Payment>();
 
     public DbSet<PipelineRun> Runs => Set<PipelineRun>();
     public DbSet<RunChunk> RunChunks => Set<RunChunk>();

@@ -272,6 +272,51 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "payment_files",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageId = table.Column<string>(type: "TEXT", nullable: false),
+                    Path = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Transactions = table.Column<int>(type: "INTEGER", nullable: false),
+                    ControlSum = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    Cancelled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CancelledBy = table.Column<string>(type: "TEXT", nullable: true),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payment_files", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PaymentFileId = table.Column<long>(type: "INTEGER", nullable: false),
+                    InvoiceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActiveInvoiceId = table.Column<long>(type: "INTEGER", nullable: true),
+                    SupplierId = table.Column<string>(type: "TEXT", nullable: false),
+                    AccountKind = table.Column<string>(type: "TEXT", nullable: false),
+                    Account = table.Column<string>(type: "TEXT", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", nullable: true),
+                    ExecutionDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AttestedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    VoucherId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "payroll_transactions",
                 columns: table => new
                 {
@@ -661,6 +706,33 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_payment_files_MessageId",
+                table: "payment_files",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_ActiveInvoiceId",
+                table: "payments",
+                column: "ActiveInvoiceId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_ExecutionDate",
+                table: "payments",
+                column: "ExecutionDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_InvoiceId",
+                table: "payments",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_PaymentFileId",
+                table: "payments",
+                column: "PaymentFileId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_payroll_transactions_DocumentId_Line",
                 table: "payroll_transactions",
                 columns: new[] { "DocumentId", "Line" },
@@ -792,6 +864,12 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "pay_rates");
+
+            migrationBuilder.DropTable(
+                name: "payment_files");
+
+            migrationBuilder.DropTable(
+                name: "payments");
 
             migrationBuilder.DropTable(
                 name: "payroll_transactions");

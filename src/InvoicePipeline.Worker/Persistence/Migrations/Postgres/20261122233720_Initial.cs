@@ -273,6 +273,51 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "payment_files",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MessageId = table.Column<string>(type: "text", nullable: false),
+                    Path = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    Transactions = table.Column<int>(type: "integer", nullable: false),
+                    ControlSum = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    Cancelled = table.Column<bool>(type: "boolean", nullable: false),
+                    CancelledBy = table.Column<string>(type: "text", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payment_files", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PaymentFileId = table.Column<long>(type: "bigint", nullable: false),
+                    InvoiceId = table.Column<long>(type: "bigint", nullable: false),
+                    ActiveInvoiceId = table.Column<long>(type: "bigint", nullable: true),
+                    SupplierId = table.Column<string>(type: "text", nullable: false),
+                    AccountKind = table.Column<string>(type: "text", nullable: false),
+                    Account = table.Column<string>(type: "text", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    Currency = table.Column<string>(type: "text", nullable: false),
+                    Reference = table.Column<string>(type: "text", nullable: true),
+                    ExecutionDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    AttestedBy = table.Column<string>(type: "text", nullable: true),
+                    VoucherId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "payroll_transactions",
                 columns: table => new
                 {
@@ -662,6 +707,33 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_payment_files_MessageId",
+                table: "payment_files",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_ActiveInvoiceId",
+                table: "payments",
+                column: "ActiveInvoiceId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_ExecutionDate",
+                table: "payments",
+                column: "ExecutionDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_InvoiceId",
+                table: "payments",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_PaymentFileId",
+                table: "payments",
+                column: "PaymentFileId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_payroll_transactions_DocumentId_Line",
                 table: "payroll_transactions",
                 columns: new[] { "DocumentId", "Line" },
@@ -793,6 +865,12 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "pay_rates");
+
+            migrationBuilder.DropTable(
+                name: "payment_files");
+
+            migrationBuilder.DropTable(
+                name: "payments");
 
             migrationBuilder.DropTable(
                 name: "payroll_transactions");

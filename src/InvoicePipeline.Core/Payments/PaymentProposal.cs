@@ -1,0 +1,85 @@
+using InvoicePipeline.Invoices;
+using InvoicePipeline.MasterData;
+
+namespace InvoicePipeline.Payments;
+
+/// <summary>A posted invoice that may be paid: amounts as the supplier asked for them (payable, invoice currency).</summary>
+public sealed record PayableInvoice(long InvoiceId, string SupplierId, string InvoiceNumber, DateOnly IssueDate, DateOnly? DueDate, decimal Payable, string Currency, string? PaymentReference, long? VoucherId);
+
+/// <summary>A change of a supplier's payee account seen by the master-data import; it waits for a finance user's verification.</summary>
+public sealed record AccountChange(string SupplierId, string NewNumber, DateTimeOffset ChangedAt, string? VerifiedBy);
+
+public sealed record ProposedPayment(PayableInvoice Invoice, Supplier Supplier, PaymentAccount Account, DateOnly ExecutionDate);
+
+public sealed record WithheldPayment(PayableInvoice Invoice, string Reason);
+
+public sealed record PaymentPlan(IReadOnlyList<ProposedPayment> Payments, IReadOnlyList<WithheldPayment> Withheld);
+
+/// <summary>
+/// Which posted invoices to pay by a date, and to which account. The account is always the supplier register's,
+/// never the one printed on the invoice. An invoice already in a payment file is never proposed again. Payments
+/// to an account changed within the quarantine window (and not yet verified by finance), to an account shared by
+/// two suppliers, or to a blocked supplier are withheld with the reason.
+/// </summary>
+public static class PaymentProposal
+{
+    public static PaymentPlan Propose(IEnumerable<PayableInvoice> invoices, IReadOnlyDictionary<string, Supplier> suppliers,
+        IReadOnlyCollection<AccountChange> changes, IReadOnlySet<long> alreadyPaid, DateOnly dueBy, DateOnly today, int quarantineDays = 14)
+    {
+        var payments = new List<ProposedPayment>();
+        var withheld = new List<WithheldPayment>();
+        var owners = suppliers.Values.SelectMany(s => s.Accounts().Select(a => (a.Number, s.SupplierId)))
+            .GroupBy(x => x.Number, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.SupplierId).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        foreach (var invoice in invoices.OrderBy(i => i.InvoiceId))
+        {
+            if (alreadyPaid.Contains(invoice.InvoiceId)) continue;
+            if (!suppliers.TryGetValue(invoice.SupplierId, out var supplier))
+            {
+                withheld.Add(new(invoice, $"supplier {invoice.SupplierId} is not in the register"));
+                continue;
+            }
+            var due = invoice.DueDate ?? invoice.IssueDate.AddDays(supplier.PaymentTermsDays ?? 30);
+            if (due > dueBy) continue;
+            if (invoice.Payable <= 0)
+            {
+                withheld.Add(new(invoice, "nothing to pay (a credit note or a fully prepaid invoice): settle it against the supplier's next invoice"));
+                continue;
+            }
+            if (supplier.Blocked)
+            {
+                withheld.Add(new(invoice, $"supplier {supplier.SupplierId} is blocked"));
+                continue;
+            }
+            var account = PreferredAccount(supplier, invoice.Currency);
+            if (account is null)
+            {
+                withheld.Add(new(invoice, $"supplier {supplier.SupplierId} has no registered account for {invoice.Currency}"));
+                continue;
+            }
+            var quarantined = changes.FirstOrDefault(c => c.SupplierId == supplier.SupplierId && c.NewNumber == account.Number && c.VerifiedBy is null
+                && DateOnly.FromDateTime(c.ChangedAt.UtcDateTime).AddDays(quarantineDays) > today);
+            if (quarantined is not null)
+            {
+                withheld.Add(new(invoice, $"account {account} of supplier {supplier.SupplierId} was changed on {quarantined.ChangedAt:yyyy-MM-dd}: it is in quarantine for {quarantineDays} days until finance verifies the change"));
+                continue;
+            }
+            if (owners.TryGetValue(account.Number, out var sharing) && sharing.Count > 1)
+            {
+                withheld.Add(new(invoice, $"account {account} is registered for several suppliers ({string.Join(", ", sharing)}): check before paying"));
+                continue;
+            }
+            payments.Add(new(invoice, supplier, account, due < today ? today : due));
+        }
+        return new PaymentPlan(payments, withheld);
+    }
+
+    /// <summary>Swedish payments go to bankgiro, then plusgiro; foreign currency to the IBAN.</summary>
+    public static PaymentAccount? PreferredAccount(Supplier supplier, string currency)
+    {
+        var accounts = supplier.Accounts().ToList();
+        return currency == "SEK"
+            ? accounts.FirstOrDefault(a => a.Kind == AccountKind.Bankgiro) ?? accounts.FirstOrDefault(a => a.Kind == AccountKind.Plusgiro) ?? accounts.FirstOrDefault(a => a.Kind == AccountKind.Iban)
+            : accounts.FirstOrDefault(a => a.Kind == AccountKind.Iban);
+    }
+}
