@@ -23,6 +23,7 @@ public static class Cli
         root.Subcommands.Add(KpiCommand.Build());
         root.Subcommands.Add(ExportCommand.Build());
         root.Subcommands.Add(PaymentsCommand.Build());
+        root.Subcommands.Add(ControlCommand.Build());
         root.Subcommands.Add(HashPasswordCommand.Build());
         return root;
     }

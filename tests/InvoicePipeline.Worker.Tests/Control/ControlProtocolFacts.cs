@@ -1,0 +1,46 @@
+using InvoicePipeline.Control;
+using InvoicePipeline.Worker.Control;
+using InvoicePipeline.Worker.Hosting;
+using InvoicePipeline.Worker.Payments;
+using InvoicePipeline.Worker.Tests.Support;
+
+namespace InvoicePipeline.Worker.Tests.Control;
+
+public sealed class ControlProtocolFacts
+{
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Sample_OfPayments_IsReproducible_AndRecordProjectsTheReviewersFindings()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using (var host = await PipelineHost.StartAsync(db))
+            await host.RunAsync(Samples.Inbox, Samples.MasterData, Path.Combine(db.Folder, "out"));
+        await using var ctx = db.Open();
+        var paid = await new PaymentRun(ctx, new PipelineOptions(), TimeProvider.System).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay.xml"), "fiona.finance", Ct);
+        Assert.True(paid.Payments >= 4);
+
+        var items = await ControlProtocol.LoadAsync(ctx, "payments", new DateOnly(2000, 1, 1), new DateOnly(2099, 12, 31), "2440", Ct);
+        Assert.Equal(paid.Payments, items.Count);
+        Assert.Equal(paid.Payments, items.Select(i => i.InvoiceId).Distinct().Count());
+        var pop = items.Select(i => new SampleItem(i.Id, i.Amount)).ToList();
+        var first = Path.Combine(db.Folder, "a.csv");
+        var second = Path.Combine(db.Folder, "b.csv");
+        ControlProtocol.Write(first, Sampling.MonetaryUnit(pop, 3, 2026), "payments", 95, items);
+        ControlProtocol.Write(second, Sampling.MonetaryUnit(pop, 3, 2026), "payments", 95, items);
+        Assert.Equal(await File.ReadAllTextAsync(first, Ct), await File.ReadAllTextAsync(second, Ct));
+
+        var lines = (await File.ReadAllLinesAsync(first, Ct)).ToList();
+        Assert.Equal(string.Join(',', ControlProtocol.Columns), lines[0]);
+        Assert.All(lines.Skip(1), l => Assert.EndsWith(",,,,", l, StringComparison.Ordinal)); // empty verdict columns for the reviewer
+        lines[1] = lines[1][..^4] + ",deviation,100.00,karin.controller,paid twice";
+        for (var i = 2; i < lines.Count; i++) lines[i] = lines[i][..^4] + ",ok,,karin.controller,";
+        await File.WriteAllLinesAsync(first, lines, Ct);
+        var result = await ControlProtocol.RecordAsync(first, Ct);
+        Assert.Empty(result.Errors);
+        Assert.Equal(lines.Count - 1, result.Reviewed);
+        Assert.Equal(1, result.Deviations);
+        Assert.True(result.Projected >= 100m, "a tainted item projects at least its own misstatement");
+        Assert.NotNull(result.UpperLimit);
+    }
+}
