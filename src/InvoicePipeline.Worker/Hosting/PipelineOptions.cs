@@ -16,6 +16,7 @@ public sealed class PipelineOptions
     public AttestationOptions Attestation { get; set; } = new();
     public LedgerOptions Ledger { get; set; } = new();
     public PaymentOptions Payments { get; set; } = new();
+    public ToleranceOptions Tolerance { get; set; } = new();
     /// <summary>Time zone of posting dates, schedules and KPI months.</summary>
     public string TimeZone { get; set; } = "Europe/Stockholm";
 }
@@ -59,6 +60,8 @@ public sealed class AttestationOptions
 {
     /// <summary>Invoices matched within tolerance to an order or a subscription are attested without a person.</summary>
     public bool AutoAttestMatched { get; set; } = true;
+    /// <summary>Matched invoices above this amount (ledger currency, excl. VAT) still need a person's attestation.</summary>
+    public decimal AutoAttestMaxAmount { get; set; } = 1_000_000m;
     public string PolicyVersion { get; set; } = "2026-01";
 }
 
@@ -76,4 +79,35 @@ public sealed class PaymentOptions
 {
     /// <summary>Days a changed supplier account is not paid unless finance has verified the change.</summary>
     public int QuarantineDays { get; set; } = 14;
+}
+
+/// <summary>The tolerance policy versions (Pipeline:Tolerance:Versions), effective-dated; empty = the standard 2 % + 1.00.</summary>
+public sealed class ToleranceOptions
+{
+    public List<ToleranceVersion> Versions { get; set; } = [];
+
+    public Matching.PolicyBook Book() => new(Versions.Count == 0 ? [Matching.TolerancePolicy.Standard] : Versions.Select(v => v.ToPolicy()));
+}
+
+public sealed class ToleranceVersion
+{
+    public string Version { get; set; } = "";
+    public DateOnly EffectiveFrom { get; set; }
+    public decimal PricePercent { get; set; } = 2m;
+    public decimal Absolute { get; set; } = 1m;
+    public Dictionary<string, ToleranceValue> Suppliers { get; set; } = [];
+    public Dictionary<string, ToleranceValue> CostCentres { get; set; } = [];
+    public Dictionary<string, ToleranceValue> Categories { get; set; } = [];
+
+    public Matching.TolerancePolicy ToPolicy() => new(Version, EffectiveFrom, new(PricePercent, Absolute),
+        Suppliers.ToDictionary(k => k.Key, k => k.Value.ToTolerance()), CostCentres.ToDictionary(k => k.Key, k => k.Value.ToTolerance()),
+        Categories.ToDictionary(k => k.Key, k => k.Value.ToTolerance()));
+}
+
+public sealed class ToleranceValue
+{
+    public decimal PricePercent { get; set; }
+    public decimal Absolute { get; set; }
+
+    public Matching.Tolerance ToTolerance() => new(PricePercent, Absolute);
 }

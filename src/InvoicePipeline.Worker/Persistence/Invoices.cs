@@ -32,6 +32,8 @@ public sealed class SupplierInvoice
     /// <summary>order, subscription or none.</summary>
     public string Match { get; set; } = "none";
     public string? MatchRef { get; set; }
+    /// <summary>The subscription period a subscription invoice pays (2026-11, 2026-Q4, 2026): a period is paid once.</summary>
+    public string? SubscriptionPeriod { get; set; }
     /// <summary>Exception codes raised, ';'-separated, in the order raised.</summary>
     public string Exceptions { get; set; } = "";
     /// <summary>supplier|normalised number while the invoice counts as accepted; the unique index is the last guard against duplicates.</summary>

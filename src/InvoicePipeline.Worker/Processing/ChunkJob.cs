@@ -52,7 +52,7 @@ public sealed class ChunkJob(PipelineDbContext db, IBackgroundJobClient jobs, IO
         var register = await db.Suppliers.AsNoTracking().ToListAsync(ct);
         var identification = new SupplierIdentification(register);
         var supplierIds = invoices.Select(i => identification.Identify(i).Supplier?.SupplierId).OfType<string>().ToList();
-        var context = await ProcessingContext.LoadAsync(db, register, identification, invoices.Select(i => i.OrderReference).OfType<string>().ToList(), supplierIds, ct);
+        var context = await ProcessingContext.LoadAsync(db, identification, options.Value.Tolerance.Book(), invoices.Select(i => i.OrderReference).OfType<string>().ToList(), supplierIds, ct);
 
         var loadMs = clock0.ElapsedMilliseconds - readMs;
         // Ids come from a block reserved outside the chunk's transaction (so chunks never wait on each other);
@@ -117,9 +117,9 @@ public sealed class ChunkJob(PipelineDbContext db, IBackgroundJobClient jobs, IO
             TotalInclVat = invoice.Totals.TaxInclusive, Payable = invoice.Totals.Payable, LedgerAmountExclVat = d.LedgerAmountExclVat,
             OrderReference = invoice.OrderReference, ContractReference = invoice.ContractReference, BuyerReference = invoice.BuyerReference,
             PaymentReference = invoice.PaymentReference, PayeeAccount = invoice.PayeeAccounts.FirstOrDefault()?.ToString(),
-            Status = d.Status, Match = d.Match, MatchRef = d.MatchRef, DuplicateKey = d.DuplicateKey,
+            Status = d.Status, Match = d.Match, MatchRef = d.MatchRef, SubscriptionPeriod = d.SubscriptionPeriod, DuplicateKey = d.DuplicateKey,
             Exceptions = string.Join(';', d.Issues.Select(i => i.Code).Distinct()),
-            PolicyVersion = options.Value.Attestation.PolicyVersion, ReceivedAt = doc.ReceivedAt, RunId = runId,
+            PolicyVersion = d.PolicyVersion, ReceivedAt = doc.ReceivedAt, RunId = runId,
             AttestedBy = d.Status == InvoiceStatus.Attested ? "system" : null, AttestedAt = d.Status == InvoiceStatus.Attested ? now : null,
             DocumentJson = JsonSerializer.Serialize(invoice, Json),
             Lines = d.Lines.Select((l, i) => new SupplierInvoiceLine

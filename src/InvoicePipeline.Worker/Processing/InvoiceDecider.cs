@@ -1,6 +1,9 @@
 using System.Globalization;
+using InvoicePipeline.Attestation;
+using InvoicePipeline.Coding;
 using InvoicePipeline.Duplicates;
 using InvoicePipeline.Invoices;
+using InvoicePipeline.Matching;
 using InvoicePipeline.MasterData;
 using InvoicePipeline.Worker.Hosting;
 
@@ -12,6 +15,8 @@ public sealed class InvoiceDecision
     public Supplier? Supplier { get; set; }
     public string Match { get; set; } = "none";
     public string? MatchRef { get; set; }
+    public string? SubscriptionPeriod { get; set; }
+    public string PolicyVersion { get; set; } = "";
     public List<InvoiceIssue> Issues { get; } = [];
     public List<(string Step, string Rule, string Explanation)> Explanations { get; } = [];
     public List<DecidedLine> Lines { get; } = [];
@@ -25,19 +30,23 @@ public sealed class InvoiceDecision
         Issues.Add(new InvoiceIssue(code, reason));
         Explanations.Add((step, code, reason));
     }
+
+    public void Explain(Explanation e) => Explanations.Add((e.Step, e.Rule, e.Text));
 }
 
 public sealed record DecidedLine(InvoiceLine Line, string? PoNumber, string? PoLine, string? Account, string? CostCentre, string? Project, string? Source);
 
 /// <summary>
-/// Identification, duplicates, matching, coding and routing for one invoice against the chunk's master data.
-/// Interim thin path of the foundation; the full rules live in the core (issues 3 and 4).
+/// One invoice through the core's rules against the chunk's master data: supplier identification, duplicates,
+/// order or subscription matching, coding, routing and attestation by policy. Every decision is explained.
 /// </summary>
 public static class InvoiceDecider
 {
     public static InvoiceDecision Decide(Invoice invoice, ProcessingContext ctx, PipelineOptions options)
     {
         var d = new InvoiceDecision();
+        var policy = ctx.Policies.On(invoice.IssueDate);
+        d.PolicyVersion = policy.Version;
         var supplier = ctx.Identification.Identify(invoice);
         d.Supplier = supplier.Supplier;
         foreach (var issue in supplier.Issues) d.Raise(issue.Code, issue.Reason, "supplier");
@@ -54,67 +63,64 @@ public static class InvoiceDecider
             }
         }
 
-        MatchOrder(invoice, ctx, d);
-        if (d.Match == "none" && !d.Issues.Any(i => i.Code is ExceptionCode.UnknownSupplier))
-            d.Raise(ExceptionCode.NoMatch, invoice.OrderReference is null ? "the invoice names no order and no subscription fits" : $"order {invoice.OrderReference} not found", "matching");
+        var isDuplicate = d.Issues.Any(i => i.Code == ExceptionCode.Duplicate);
+        OrderMatch? order = null;
+        SubscriptionMatch? subscription = null;
+        if (d.Supplier is not null && !isDuplicate)
+        {
+            order = OrderMatcher.Match(invoice, d.Supplier.SupplierId, ctx.Orders, policy);
+            if (order.Matched)
+            {
+                d.Match = "order";
+                d.MatchRef = order.PoNumber;
+                foreach (var i in order.Issues) d.Raise(i.Code, i.Reason, "matching");
+                foreach (var e in order.Explanations) d.Explain(e);
+            }
+            else
+            {
+                subscription = SubscriptionMatcher.Match(invoice, d.Supplier.SupplierId, ctx.Subscriptions[d.Supplier.SupplierId].ToList(), ctx.InvoicedPeriods);
+                if (subscription.Matched)
+                {
+                    d.Match = "subscription";
+                    d.MatchRef = subscription.Subscription!.SubscriptionId;
+                    d.SubscriptionPeriod = subscription.PeriodKey;
+                    foreach (var i in subscription.Issues) d.Raise(i.Code, i.Reason, "matching");
+                    foreach (var e in subscription.Explanations) d.Explain(e);
+                    ctx.InvoicedPeriods.Add(d.MatchRef + "|" + d.SubscriptionPeriod);
+                }
+                else
+                {
+                    foreach (var e in order.Explanations) d.Explain(e);
+                    d.Raise(ExceptionCode.NoMatch, invoice.OrderReference is null
+                        ? "neither an order nor a subscription matches" + (order.Suggestions.Count == 0 ? "" : "; candidates: " + string.Join(", ", order.Suggestions))
+                        : order.Explanations[0].Text, "matching");
+                }
+            }
+        }
+
+        var matchedLines = order?.Matched == true ? order.Lines.ToDictionary(l => l.Line, l => l.OrderLine) : [];
+        var uncoded = new List<string>();
+        foreach (var line in invoice.Lines)
+        {
+            var orderLine = matchedLines.GetValueOrDefault(line);
+            var (coding, source, why) = LineCoder.Code(invoice, line, orderLine, subscription?.Subscription, d.Supplier, ctx.Accounts, ctx.History);
+            d.Explain(why);
+            if (coding is null || coding.CostCentre is null) uncoded.Add(line.Id);
+            d.Lines.Add(new DecidedLine(line, orderLine?.Line.PoNumber, orderLine?.Line.PoLine, coding?.Account, coding?.CostCentre, coding?.Project, source?.ToString()));
+        }
+        if (uncoded.Count > 0 && d.Supplier is not null && !isDuplicate)
+            d.Raise(ExceptionCode.MissingCoding, $"no account and cost centre could be derived for line(s) {string.Join(", ", uncoded)}", "coding");
 
         var rate = LedgerRate(invoice, ctx, options, d);
         d.LedgerAmountExclVat = rate is null ? null : Money.Round(invoice.Totals.TaxExclusive * rate.Value * invoice.Sign);
 
-        if (d.Lines.Any(l => l.Account is null) && d.Match != "none")
-            d.Raise(ExceptionCode.MissingCoding, "no account could be derived for line(s) " + string.Join(", ", d.Lines.Where(l => l.Account is null).Select(l => l.Line.Id)), "coding");
-
-        d.Status = ExceptionCode.MostSevere(d.Issues.Select(i => i.Code)) ?? (options.Attestation.AutoAttestMatched && d.Match != "none"
-            ? InvoiceStatus.Attested : InvoiceStatus.AwaitingAttestation);
+        var routed = Routing.Route(d.Issues, d.Match, options.Attestation.AutoAttestMatched,
+            d.Lines.Select(l => l.CostCentre).OfType<string>().ToList(), d.LedgerAmountExclVat, ctx.Approvers, invoice.IssueDate, policy.Version, options.Attestation.AutoAttestMaxAmount);
+        if (routed.NoApprover is { } noApprover) d.Issues.Add(noApprover);
+        d.Explain(routed.Why);
+        d.Status = routed.Status;
         if (d.Status is InvoiceStatus.Rejected or InvoiceStatus.Duplicate) d.DuplicateKey = null;
-        if (d.Status == InvoiceStatus.Attested)
-            d.Explanations.Add(("attestation", "auto-attest", $"matched to {d.Match} {d.MatchRef} within tolerance; policy {options.Attestation.PolicyVersion} attests automatically"));
         return d;
-    }
-
-    private static void MatchOrder(Invoice invoice, ProcessingContext ctx, InvoiceDecision d)
-    {
-        if (invoice.OrderReference is null || d.Supplier is null)
-        {
-            foreach (var l in invoice.Lines) d.Lines.Add(new DecidedLine(l, null, null, d.Supplier?.DefaultAccount, d.Supplier?.DefaultCostCentre, null, d.Supplier?.DefaultAccount is null ? null : "SupplierDefault"));
-            return;
-        }
-        var orderLines = ctx.OrderLines[invoice.OrderReference].Where(o => o.SupplierId == d.Supplier.SupplierId).ToList();
-        if (orderLines.Count == 0)
-        {
-            foreach (var l in invoice.Lines) d.Lines.Add(new DecidedLine(l, null, null, null, null, null, null));
-            return;
-        }
-        d.Match = "order";
-        d.MatchRef = invoice.OrderReference;
-        for (var i = 0; i < invoice.Lines.Count; i++)
-        {
-            var line = invoice.Lines[i];
-            var po = orderLines.FirstOrDefault(o => o.PoLine == line.OrderLineReference)
-                ?? orderLines.FirstOrDefault(o => o.ItemId is not null && o.ItemId == line.SellersItemId)
-                ?? (i < orderLines.Count ? orderLines[i] : null);
-            if (po is null)
-            {
-                d.Lines.Add(new DecidedLine(line, null, null, null, null, null, null));
-                continue;
-            }
-            if (po.Currency != invoice.Currency)
-                d.Raise(ExceptionCode.CurrencyMismatch, $"line {line.Id}: invoice currency {invoice.Currency}, order {po.PoNumber} in {po.Currency}", "matching");
-            var price = line.EffectiveUnitPrice ?? (line.Quantity == 0 ? 0 : line.NetAmount / line.Quantity);
-            var tolerance = po.UnitPrice * 0.02m + 0.01m;
-            if (Math.Abs(price - po.UnitPrice) > tolerance)
-                d.Raise(ExceptionCode.PriceVariance, string.Create(CultureInfo.InvariantCulture, $"line {line.Id}: unit price {price} against order line {po.PoNumber}/{po.PoLine} price {po.UnitPrice}, tolerance ±{tolerance:0.####}"), "matching");
-            else
-                d.Explanations.Add(("matching", "price", string.Create(CultureInfo.InvariantCulture, $"line {line.Id}: unit price {price} within ±{tolerance:0.####} of order price {po.UnitPrice}")));
-            var already = ctx.InvoicedQuantity.GetValueOrDefault((po.PoNumber, po.PoLine));
-            var qty = line.Quantity * invoice.Sign;
-            if (qty > po.Quantity - already)
-                d.Raise(ExceptionCode.QuantityVariance, string.Create(CultureInfo.InvariantCulture, $"line {line.Id}: quantity {line.Quantity} exceeds ordered {po.Quantity} minus invoiced {already}"), "matching");
-            if (ctx.ReceivedQuantity.TryGetValue((po.PoNumber, po.PoLine), out var received) && qty > received - already)
-                d.Raise(ExceptionCode.NotReceived, string.Create(CultureInfo.InvariantCulture, $"line {line.Id}: quantity {line.Quantity} exceeds received {received} minus invoiced {already}"), "matching");
-            ctx.InvoicedQuantity[(po.PoNumber, po.PoLine)] = already + qty;
-            d.Lines.Add(new DecidedLine(line, po.PoNumber, po.PoLine, po.Account ?? d.Supplier.DefaultAccount, po.CostCentre ?? d.Supplier.DefaultCostCentre, po.Project, "OrderLine"));
-        }
     }
 
     private static decimal? LedgerRate(Invoice invoice, ProcessingContext ctx, PipelineOptions options, InvoiceDecision d)
@@ -122,7 +128,9 @@ public static class InvoiceDecider
         if (string.Equals(invoice.Currency, options.Posting.LedgerCurrency, StringComparison.Ordinal)) return 1m;
         var rate = ctx.ExchangeRates.Where(r => r.Currency == invoice.Currency && r.Date == invoice.IssueDate).Select(r => (decimal?)r.Rate).FirstOrDefault();
         if (rate is null)
-            d.Raise(ExceptionCode.MissingExchangeRate, $"no {invoice.Currency} rate for the issue date {invoice.IssueDate:yyyy-MM-dd}", "currency");
+            d.Raise(ExceptionCode.MissingExchangeRate, string.Create(CultureInfo.InvariantCulture, $"no {invoice.Currency} rate for the issue date {invoice.IssueDate:yyyy-MM-dd}"), "currency");
+        else
+            d.Explanations.Add(("currency", "rate", string.Create(CultureInfo.InvariantCulture, $"{invoice.Currency} at {rate} {options.Posting.LedgerCurrency} (issue date {invoice.IssueDate:yyyy-MM-dd})")));
         return rate;
     }
 }

@@ -1,4 +1,7 @@
+using InvoicePipeline.Coding;
 using InvoicePipeline.Duplicates;
+using InvoicePipeline.Invoices;
+using InvoicePipeline.Matching;
 using InvoicePipeline.MasterData;
 using InvoicePipeline.Suppliers;
 using InvoicePipeline.Worker.Persistence;
@@ -7,47 +10,61 @@ using Microsoft.EntityFrameworkCore;
 namespace InvoicePipeline.Worker.Processing;
 
 /// <summary>
-/// The master data one chunk needs, loaded with a few set-based queries per chunk (never one per invoice).
+/// The master data one chunk needs, loaded with a few set-based queries per chunk (never one per invoice): the
+/// orders the chunk names and its suppliers' open orders with what was invoiced and received, subscriptions and
+/// their invoiced periods, coding history, approvers, rates, and the accepted invoices for duplicate checks.
 /// </summary>
 public sealed class ProcessingContext
 {
-    public required IReadOnlyList<Supplier> Suppliers { get; init; }
-    public required ILookup<string, PurchaseOrderLine> OrderLines { get; init; }
-    /// <summary>(PO number, PO line) → quantity already invoiced by accepted invoices (credit notes give back).</summary>
-    public required Dictionary<(string, string), decimal> InvoicedQuantity { get; init; }
-    public required Dictionary<(string, string), decimal> ReceivedQuantity { get; init; }
+    public required OrderBook Orders { get; init; }
     public required ILookup<string, Subscription> Subscriptions { get; init; }
+    /// <summary>"subscription id|period" already invoiced by accepted invoices.</summary>
+    public required HashSet<string> InvoicedPeriods { get; init; }
     public required IReadOnlyList<Approver> Approvers { get; init; }
     public required IReadOnlyList<ExchangeRate> ExchangeRates { get; init; }
-    /// <summary>The keys of the chunk's suppliers' already accepted invoices; the chunk adds the ones it accepts.</summary>
     public required DuplicateIndex AcceptedKeys { get; init; }
     public required SupplierIdentification Identification { get; init; }
+    public required IReadOnlySet<string> Accounts { get; init; }
+    public required CodingHistory History { get; init; }
+    public required PolicyBook Policies { get; init; }
 
-    public static async Task<ProcessingContext> LoadAsync(PipelineDbContext db, IReadOnlyList<Supplier> suppliers, SupplierIdentification identification, IReadOnlyCollection<string> orderNumbers, IReadOnlyCollection<string> supplierIds, CancellationToken ct)
+    public static async Task<ProcessingContext> LoadAsync(PipelineDbContext db, SupplierIdentification identification, PolicyBook policies,
+        IReadOnlyCollection<string> orderNumbers, IReadOnlyCollection<string> supplierIds, CancellationToken ct)
     {
         var supplierList = supplierIds.Distinct(StringComparer.Ordinal).ToList();
         var poList = orderNumbers.Distinct(StringComparer.Ordinal).ToList();
-        var lines = await db.PurchaseOrderLines.AsNoTracking().Where(l => poList.Contains(l.PoNumber)).ToListAsync(ct);
+        var lines = await db.PurchaseOrderLines.AsNoTracking().Where(l => poList.Contains(l.PoNumber) || supplierList.Contains(l.SupplierId)).ToListAsync(ct);
+        var pos = lines.Select(l => l.PoNumber).Distinct(StringComparer.Ordinal).ToList();
         var invoiced = await db.InvoiceLines.AsNoTracking()
-            .Where(l => l.PoNumber != null && poList.Contains(l.PoNumber))
+            .Where(l => l.PoNumber != null && pos.Contains(l.PoNumber))
             .Join(db.Invoices.Where(i => i.DuplicateKey != null), l => l.InvoiceId, i => i.Id, (l, i) => new { l.PoNumber, l.PoLine, l.Quantity, i.Kind })
             .ToListAsync(ct);
-        var receipts = await db.GoodsReceipts.AsNoTracking().Where(r => poList.Contains(r.PoNumber)).ToListAsync(ct);
+        var invoicedBy = invoiced.GroupBy(x => (x.PoNumber!, x.PoLine!))
+            .ToDictionary(g => g.Key, g => g.Sum(x => x.Kind == DocumentKind.CreditNote ? -x.Quantity : x.Quantity));
+        var receipts = await db.GoodsReceipts.AsNoTracking().Where(r => pos.Contains(r.PoNumber)).ToListAsync(ct);
+        var receivedBy = receipts.GroupBy(r => (r.PoNumber, r.PoLine)).ToDictionary(g => g.Key, g => g.Sum(r => r.Quantity));
+        var receiptedOrders = receipts.Select(r => r.PoNumber).ToHashSet(StringComparer.Ordinal);
+
+        var accepted = await db.Invoices.AsNoTracking().Where(i => i.DuplicateKey != null && i.SupplierId != null && supplierList.Contains(i.SupplierId))
+            .Select(i => new { i.Id, i.SupplierId, i.InvoiceNumber, i.Payable, i.Currency, i.IssueDate, i.Match, i.MatchRef, i.SubscriptionPeriod }).ToListAsync(ct);
+        var history = await (from l in db.InvoiceLines
+                             join i in db.Invoices on l.InvoiceId equals i.Id
+                             where (i.Status == InvoiceStatus.Posted || i.Status == InvoiceStatus.Paid) && i.SupplierId != null && supplierList.Contains(i.SupplierId) && l.Account != null
+                             group l by new { i.SupplierId, l.ItemId, l.Account, l.CostCentre, l.Project } into g
+                             select new { g.Key.SupplierId, g.Key.ItemId, g.Key.Account, g.Key.CostCentre, g.Key.Project, Count = g.Count() }).ToListAsync(ct);
         return new ProcessingContext
         {
-            Suppliers = suppliers,
-            OrderLines = lines.ToLookup(l => l.PoNumber, StringComparer.Ordinal),
-            InvoicedQuantity = invoiced.GroupBy(x => (x.PoNumber!, x.PoLine!))
-                .ToDictionary(g => g.Key, g => g.Sum(x => x.Kind == Invoices.DocumentKind.CreditNote ? -x.Quantity : x.Quantity)),
-            ReceivedQuantity = receipts.GroupBy(r => (r.PoNumber, r.PoLine)).ToDictionary(g => g.Key, g => g.Sum(r => r.Quantity)),
+            Orders = new OrderBook(lines.Select(l => new OpenOrderLine(l, invoicedBy.GetValueOrDefault((l.PoNumber, l.PoLine)),
+                receiptedOrders.Contains(l.PoNumber) ? receivedBy.GetValueOrDefault((l.PoNumber, l.PoLine)) : null))),
             Subscriptions = (await db.Subscriptions.AsNoTracking().Where(s => supplierList.Contains(s.SupplierId)).ToListAsync(ct)).ToLookup(s => s.SupplierId, StringComparer.Ordinal),
+            InvoicedPeriods = accepted.Where(a => a.Match == "subscription" && a.SubscriptionPeriod != null).Select(a => a.MatchRef + "|" + a.SubscriptionPeriod).ToHashSet(StringComparer.Ordinal),
             Approvers = await db.Approvers.AsNoTracking().ToListAsync(ct),
             ExchangeRates = await db.ExchangeRates.AsNoTracking().ToListAsync(ct),
-            AcceptedKeys = (await db.Invoices.AsNoTracking().Where(i => i.DuplicateKey != null && i.SupplierId != null && supplierList.Contains(i.SupplierId))
-                .Select(i => new { i.SupplierId, i.InvoiceNumber, i.Payable, i.Currency, i.IssueDate, i.Id }).ToListAsync(ct))
-                .Select(i => new InvoiceKey(i.SupplierId!, InvoiceNumber.Normalise(i.InvoiceNumber), i.Payable, i.Currency, i.IssueDate ?? default, $"invoice {i.Id}"))
-                is var keys ? new DuplicateIndex(keys) : null!,
+            AcceptedKeys = new DuplicateIndex(accepted.Select(i => new InvoiceKey(i.SupplierId!, InvoiceNumber.Normalise(i.InvoiceNumber), i.Payable, i.Currency, i.IssueDate ?? default, $"invoice {i.Id}"))),
             Identification = identification,
+            Accounts = (await db.Accounts.AsNoTracking().Select(a => a.AccountNumber).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
+            History = new CodingHistory(history.Select(h => (h.SupplierId!, (string?)h.ItemId, new Coding.Coding(h.Account!, h.CostCentre, h.Project), h.Count))),
+            Policies = policies,
         };
     }
 }

@@ -1107,6 +1107,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("SubscriptionPeriod")
+                        .HasColumnType("text");
+
                     b.Property<string>("SupplierId")
                         .HasColumnType("text");
 

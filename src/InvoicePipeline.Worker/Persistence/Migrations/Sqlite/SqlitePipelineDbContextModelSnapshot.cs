@@ -1080,6 +1080,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubscriptionPeriod")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SupplierId")
                         .HasColumnType("TEXT");
 

@@ -203,6 +203,7 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Match = table.Column<string>(type: "text", nullable: false),
                     MatchRef = table.Column<string>(type: "text", nullable: true),
+                    SubscriptionPeriod = table.Column<string>(type: "text", nullable: true),
                     Exceptions = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     DuplicateKey = table.Column<string>(type: "text", nullable: true),
                     PolicyVersion = table.Column<string>(type: "text", nullable: true),

@@ -202,6 +202,7 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Match = table.Column<string>(type: "TEXT", nullable: false),
                     MatchRef = table.Column<string>(type: "TEXT", nullable: true),
+                    SubscriptionPeriod = table.Column<string>(type: "TEXT", nullable: true),
                     Exceptions = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     DuplicateKey = table.Column<string>(type: "TEXT", nullable: true),
                     PolicyVersion = table.Column<string>(type: "TEXT", nullable: true),
