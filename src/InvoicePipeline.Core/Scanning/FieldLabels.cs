@@ -1,0 +1,58 @@
+using System.Text;
+
+namespace InvoicePipeline.Scanning;
+
+/// <summary>
+/// The printed labels of invoice fields in Swedish, Danish and English, as normalised keys (lower case, letters and
+/// digits only, words run together: "Org. nr:" → "orgnr"). Labels that name no wanted field ("Vår referens",
+/// "BIC") are listed too, so their values are not taken for a neighbouring field.
+/// </summary>
+public static class FieldLabels
+{
+    public const string Ignore = "";
+
+    private static readonly (string Field, string[] Labels)[] Table =
+    [
+        (ScanField.InvoiceNumber, ["fakturanummer", "fakturanr", "faktnr", "invoiceno", "invoicenumber", "invoicenr"]),
+        (ScanField.IssueDate, ["fakturadatum", "fakturadato", "invoicedate", "datum", "dato", "date", "udstedelsesdato"]),
+        (ScanField.DueDate, ["förfallodatum", "forfallodatum", "forfaldsdato", "duedate", "betalessenast", "attbetalasenast", "sidsterettidigebetalingsdag", "paymentdue"]),
+        (ScanField.Currency, ["valuta", "currency"]),
+        (ScanField.Net, ["exklmoms", "beloppexklmoms", "summaexklmoms", "nettobelopp", "netto", "eksklmoms", "beløbeksklmoms", "subtotal", "netamount", "totalexclvat", "exclvat", "amountexclvat"]),
+        (ScanField.Vat, ["moms", "momsbelopp", "vat", "vatamount", "tax", "mva"]),
+        (ScanField.Total, ["attbetala", "summaattbetala", "totalt", "ialt", "atbetale", "ialtatbetale", "beløbialt", "total", "totalamount", "amountdue", "totaldue", "totaltopay", "totalinclvat"]),
+        (ScanField.OcrReference, ["ocr", "ocrnummer", "ocrnr", "ocrreferens", "paymentreference", "betalingsreference", "betalningsreferens"]),
+        (ScanField.Bankgiro, ["bankgiro", "bankgironr", "bg", "bgnr"]),
+        (ScanField.Plusgiro, ["plusgiro", "plusgironr", "postgiro", "pg", "pgnr"]),
+        (ScanField.Iban, ["iban", "ibannr", "ibanno"]),
+        (ScanField.OrgNo, ["orgnr", "organisationsnummer", "orgnummer", "cvr", "cvrnr", "cvrnummer", "companyregno", "regno", "companyno", "registrationno", "companyregistrationno"]),
+        (ScanField.VatId, ["momsregnr", "momsregistreringsnummer", "vatno", "vatnumber", "vatregno", "vatid", "senr", "senummer", "momsnr"]),
+        (ScanField.OrderReference, ["ordernummer", "ordernr", "erordernr", "erordernummer", "ordrenummer", "ordrenr", "deresordrenr", "orderno", "ordernumber", "ponumber", "pono", "purchaseorder", "yourorderno", "inköpsorder"]),
+        (ScanField.BuyerReference, ["erreferens", "erref", "deresreference", "deresref", "yourreference", "yourref", "buyerreference", "referens", "reference"]),
+        (Ignore, ["vårreferens", "vårref", "voresreference", "voresref", "ourreference", "ourref", "bic", "swift", "bicswift", "sida", "side", "page", "telefon", "tel", "phone", "epost", "email", "fakturaadress", "betalningsvillkor", "betalingsbetingelser", "paymentterms", "kundnummer", "kundenr", "customerno"]),
+    ];
+
+    private static readonly Dictionary<string, string> ByLabel = Build();
+
+    public static int LongestLabelWords => 5;
+
+    /// <summary>The field a normalised label names (<see cref="Ignore"/> for a known label of no wanted field), or null.</summary>
+    public static string? FieldFor(string normalisedLabel) => ByLabel.GetValueOrDefault(normalisedLabel);
+
+    /// <summary>Lower case, letters and digits only: the form labels are compared in.</summary>
+    public static string Normalise(string word)
+    {
+        var sb = new StringBuilder(word.Length);
+        foreach (var c in word)
+            if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
+        return sb.ToString();
+    }
+
+    private static Dictionary<string, string> Build()
+    {
+        var d = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (field, labels) in Table)
+            foreach (var label in labels)
+                d[label] = field;
+        return d;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using InvoicePipeline.Identifiers;
+
+namespace InvoicePipeline.Scanning;
+
+/// <summary>
+/// Turns the text found at a label into the field's normalised value, or null when it does not have the field's
+/// shape. Used on OCR text and on a reviewer's corrections alike.
+/// </summary>
+public static partial class FieldValues
+{
+    [GeneratedRegex(@"[A-Z]{2}\d{2}[A-Z0-9]{11,30}")]
+    private static partial Regex IbanShape();
+
+    [GeneratedRegex(@"^[A-Z]{2}[A-Z0-9]{8,13}$")]
+    private static partial Regex VatShape();
+
+    public static string? Normalise(string field, string text)
+    {
+        var t = text.Trim().TrimStart(':', '#', '.').Trim();
+        if (t.Length == 0) return null;
+        return field switch
+        {
+            ScanField.Net or ScanField.Vat or ScanField.Total =>
+                ScanFormats.LastAmount(t) is { } a ? ScanFormats.FormatAmount(a) : null,
+            ScanField.IssueDate or ScanField.DueDate =>
+                ScanFormats.FirstDate(t) is { } d ? ScanFormats.FormatDate(d) : null,
+            ScanField.Currency => t.Split(' ').Select(s => s.Trim(':', '.').ToUpperInvariant()).FirstOrDefault(ScanFormats.IsCurrency),
+            ScanField.OcrReference => Digits(t, 2, 25),
+            ScanField.Bankgiro => Digits(t, 7, 8),
+            ScanField.Plusgiro => Digits(t, 2, 8),
+            ScanField.OrgNo => Digits(t, 8, 10) is { Length: 8 or 10 } o ? o : null,
+            ScanField.Iban => IbanShape().Match(AccountNumber.Normalise(t).Replace("O", "0", StringComparison.Ordinal)) is { Success: true } m ? m.Value : null,
+            ScanField.VatId => VatShape().IsMatch(AccountNumber.Normalise(t)) ? AccountNumber.Normalise(t) : null,
+            ScanField.InvoiceNumber => FirstToken(t),
+            _ => t,
+        };
+    }
+
+    // Only the first token that is an identifier: "12345 Sida 1" keeps "12345".
+    private static string? FirstToken(string t)
+    {
+        var token = t.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim(':', ',', ';');
+        return string.IsNullOrEmpty(token) ? null : token;
+    }
+
+    private static string? Digits(string t, int min, int max)
+    {
+        var digits = ScanFormats.DigitsOf(t);
+        return digits.Length >= min && digits.Length <= max ? digits : null;
+    }
+}

@@ -1,0 +1,57 @@
+using InvoicePipeline.Invoices;
+
+namespace InvoicePipeline.Scanning;
+
+/// <summary>
+/// Field capture from the words of a scan: find labelled values, check them, look the supplier up, and build the
+/// invoice. Pure: the caller reads the pages (OCR or text layer) and passes the register lookup in.
+/// </summary>
+public static class ScanReader
+{
+    public static ScanResult Read(IReadOnlyList<OcrWord> words, SupplierLookup lookup, ScanOptions? options = null, FieldSource source = FieldSource.Ocr)
+    {
+        var raw = new Dictionary<string, CapturedField>(StringComparer.Ordinal);
+        foreach (var found in FieldLocator.Locate(words))
+        {
+            if (raw.ContainsKey(found.Field)) continue;
+            if (FieldValues.Normalise(found.Field, found.Text) is { } value)
+                raw[found.Field] = new CapturedField(found.Field, value, found.Confidence, source);
+        }
+        var pageConfidence = words.Count == 0 ? 0 : words.Average(w => w.Confidence);
+        return Evaluate(raw, new Dictionary<string, string>(), pageConfidence, lookup, options ?? ScanOptions.Default);
+    }
+
+    internal static ScanResult Evaluate(
+        IReadOnlyDictionary<string, CapturedField> raw,
+        IReadOnlyDictionary<string, string> corrections,
+        double pageConfidence,
+        SupplierLookup lookup,
+        ScanOptions options)
+    {
+        var fields = new Dictionary<string, CapturedField>(raw, StringComparer.Ordinal);
+        foreach (var (name, typed) in corrections)
+        {
+            var value = string.IsNullOrWhiteSpace(typed) ? null : FieldValues.Normalise(name, typed);
+            fields[name] = value is null && !string.IsNullOrWhiteSpace(typed)
+                ? new CapturedField(name, null, 0, FieldSource.Reviewer, "correction not understood: " + typed)
+                : new CapturedField(name, value, 1.0, FieldSource.Reviewer);
+        }
+        var checks = new ScanChecks(fields, options);
+        checks.Run(lookup);
+        var capture = new ScanCapture
+        {
+            Fields = fields,
+            Raw = raw,
+            Corrections = corrections,
+            SupplierId = checks.Supplier?.SupplierId,
+            Threshold = options.Threshold,
+            PageConfidence = pageConfidence,
+        };
+        var invoice = ScanInvoiceBuilder.Build(capture, checks.Supplier);
+        var doubtful = capture.Doubtful;
+        IReadOnlyList<InvoiceIssue> issues = doubtful.Count == 0
+            ? []
+            : [new InvoiceIssue(ExceptionCode.LowConfidence, "doubtful fields: " + string.Join(", ", doubtful.Select(d => $"{d} ({fields[d].Doubt})")))];
+        return new ScanResult(invoice, capture, issues);
+    }
+}
