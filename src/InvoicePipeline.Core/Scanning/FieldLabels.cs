@@ -19,7 +19,7 @@ public static class FieldLabels
         (ScanField.Currency, ["valuta", "currency"]),
         (ScanField.Net, ["exklmoms", "beloppexklmoms", "summaexklmoms", "nettobelopp", "netto", "eksklmoms", "beløbeksklmoms", "subtotal", "netamount", "totalexclvat", "exclvat", "amountexclvat"]),
         (ScanField.Vat, ["moms", "momsbelopp", "vat", "vatamount", "tax", "mva"]),
-        (ScanField.Total, ["attbetala", "summaattbetala", "totalt", "ialt", "atbetale", "ialtatbetale", "beløbialt", "total", "totalamount", "amountdue", "totaldue", "totaltopay", "totalinclvat"]),
+        (ScanField.Total, ["attbetala", "summaattbetala", "totalt", "ialt", "alt", "atbetale", "ialtatbetale", "beløbialt", "total", "totalamount", "amountdue", "totaldue", "totaltopay", "totalinclvat"]),
         (ScanField.OcrReference, ["ocr", "ocrnummer", "ocrnr", "ocrreferens", "paymentreference", "betalingsreference", "betalningsreferens"]),
         (ScanField.Bankgiro, ["bankgiro", "bankgironr", "bg", "bgnr"]),
         (ScanField.Plusgiro, ["plusgiro", "plusgironr", "postgiro", "pg", "pgnr"]),
@@ -28,7 +28,7 @@ public static class FieldLabels
         (ScanField.VatId, ["momsregnr", "momsregistreringsnummer", "vatno", "vatnumber", "vatregno", "vatid", "senr", "senummer", "momsnr"]),
         (ScanField.OrderReference, ["ordernummer", "ordernr", "erordernr", "erordernummer", "ordrenummer", "ordrenr", "deresordrenr", "orderno", "ordernumber", "ponumber", "pono", "purchaseorder", "yourorderno", "inköpsorder"]),
         (ScanField.BuyerReference, ["erreferens", "erref", "deresreference", "deresref", "yourreference", "yourref", "buyerreference", "referens", "reference"]),
-        (Ignore, ["vårreferens", "vårref", "voresreference", "voresref", "ourreference", "ourref", "bic", "swift", "bicswift", "sida", "side", "page", "telefon", "tel", "phone", "epost", "email", "fakturaadress", "betalningsvillkor", "betalingsbetingelser", "paymentterms", "kundnummer", "kundenr", "customerno"]),
+        (Ignore, ["vårreferens", "vårref", "voresreference", "voresref", "ourreference", "ourref", "bic", "swift", "bicswift", "sida", "side", "page", "telefon", "tel", "phone", "epost", "email", "fakturaadress", "betalningsvillkor", "betalingsbetingelser", "paymentterms", "kundnummer", "kundenr", "customerno", "beskrivning", "beskrivelse", "description", "antal", "qty", "quantity", "belopp", "beløb", "amount", "pris", "price", "kund", "kunde", "customer"]),
     ];
 
     private static readonly Dictionary<string, string> ByLabel = Build();
@@ -37,6 +37,49 @@ public static class FieldLabels
 
     /// <summary>The field a normalised label names (<see cref="Ignore"/> for a known label of no wanted field), or null.</summary>
     public static string? FieldFor(string normalisedLabel) => ByLabel.GetValueOrDefault(normalisedLabel);
+
+    /// <summary>
+    /// The field of the label <paramref name="normalisedLabel"/> is closest to when OCR got a letter or two wrong:
+    /// one edit allowed from five letters, two from eleven. Short labels ("OCR", "BG", "Moms") must be exact.
+    /// </summary>
+    public static string? FieldForMisread(string normalisedLabel)
+    {
+        if (normalisedLabel.Length < 5) return null;
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var (label, field) in ByLabel)
+        {
+            if (label.Length < 5 || Math.Abs(label.Length - normalisedLabel.Length) > 2) continue;
+            var allowed = label.Length >= 11 ? 2 : 1;
+            var d = EditDistance(label, normalisedLabel, allowed);
+            if (d <= allowed && d < bestDistance)
+            {
+                best = field;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    private static int EditDistance(string a, string b, int cap)
+    {
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) prev[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            var rowMin = cur[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                cur[j] = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                rowMin = Math.Min(rowMin, cur[j]);
+            }
+            if (rowMin > cap) return rowMin;
+            (prev, cur) = (cur, prev);
+        }
+        return prev[b.Length];
+    }
 
     /// <summary>Lower case, letters and digits only: the form labels are compared in.</summary>
     public static string Normalise(string word)

@@ -1,7 +1,10 @@
 namespace InvoicePipeline.Scanning;
 
 /// <summary>The text printed next to (or under) a label, with the lowest word confidence in it.</summary>
-public sealed record LabelledText(string Field, string Text, double Confidence);
+public sealed record LabelledText(string Field, IReadOnlyList<OcrWord> Words)
+{
+    public string Text => string.Join(' ', Words.Select(w => w.Text)).Trim();
+}
 
 /// <summary>
 /// Finds labels in the lines and the text that belongs to each: the words after the label on its line up to the
@@ -24,8 +27,7 @@ public static class FieldLocator
         {
             if (label.Field == FieldLabels.Ignore) continue;
             var value = SameLine(label, labels) ?? Below(label, lines, labelled);
-            if (value is { Count: > 0 })
-                found.Add(new LabelledText(label.Field, string.Join(' ', value.Select(w => w.Text)).Trim(), value.Min(w => w.Confidence)));
+            if (value is { Count: > 0 }) found.Add(new LabelledText(label.Field, value));
         }
         return found;
     }
@@ -38,11 +40,14 @@ public static class FieldLocator
         {
             var matched = 0;
             string? field = null;
-            if (tokens[i].Length > 0)
+            // Exact labels first; only then a label misread by a letter or two ("Férfallodatum").
+            foreach (var exact in new[] { true, false })
             {
+                if (tokens[i].Length == 0 || field is not null) break;
                 for (var len = Math.Min(FieldLabels.LongestLabelWords, tokens.Length - i); len >= 1 && field is null; len--)
                 {
-                    field = FieldLabels.FieldFor(string.Concat(tokens.AsSpan(i, len).ToArray()));
+                    var text = string.Concat(tokens.AsSpan(i, len).ToArray());
+                    field = exact ? FieldLabels.FieldFor(text) : FieldLabels.FieldForMisread(text);
                     if (field is not null) matched = len;
                 }
             }
@@ -62,25 +67,32 @@ public static class FieldLocator
         return words.Count > 0 ? words : null;
     }
 
-    // Labels printed above their value: the nearest line below with a word starting under the label.
+    // Labels printed above their value: the nearest word below that starts under the label, and the words that
+    // follow it closely on its row. Compared word by word, not by row, as a skewed row is higher at one end.
     private static List<OcrWord>? Below(Label label, IReadOnlyList<TextLine> lines, HashSet<OcrWord> labelled)
     {
         var first = label.Line.Words[label.Start];
         var last = label.Line.Words[label.End - 1];
         var h = first.Height;
-        foreach (var line in lines.Where(l => l.Page == label.Line.Page && l.Top > first.Top + h * 0.5 && l.Top < last.Bottom + h * 3).OrderBy(l => l.Top))
+        (TextLine Line, int Index)? nearest = null;
+        foreach (var line in lines.Where(l => l.Page == label.Line.Page && !ReferenceEquals(l, label.Line)))
         {
-            var start = line.Words.ToList().FindIndex(w => w.Left >= first.Left - 2 * h && w.Left <= last.Right && !labelled.Contains(w));
-            if (start < 0) continue;
-            var value = new List<OcrWord> { line.Words[start] };
-            for (var i = start + 1; i < line.Words.Count; i++)
+            for (var i = 0; i < line.Words.Count; i++)
             {
                 var w = line.Words[i];
-                if (labelled.Contains(w) || w.Left - value[^1].Right > 1.5 * h) break;
-                value.Add(w);
+                if (w.Left < first.Left - 2 * h || w.Left > last.Right || w.Top <= first.Bottom - h * 0.2 || w.Top > last.Bottom + 2 * h) continue;
+                if (nearest is null || w.Top < nearest.Value.Line.Words[nearest.Value.Index].Top) nearest = (line, i);
+                break;
             }
-            return value;
         }
-        return null;
+        if (nearest is not { } found || labelled.Contains(found.Line.Words[found.Index])) return null;
+        var value = new List<OcrWord> { found.Line.Words[found.Index] };
+        for (var i = found.Index + 1; i < found.Line.Words.Count; i++)
+        {
+            var w = found.Line.Words[i];
+            if (labelled.Contains(w) || w.Left - value[^1].Right > 1.5 * h) break;
+            value.Add(w);
+        }
+        return value;
     }
 }

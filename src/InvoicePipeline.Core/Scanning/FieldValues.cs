@@ -30,11 +30,25 @@ public static partial class FieldValues
             ScanField.Bankgiro => Digits(t, 7, 8),
             ScanField.Plusgiro => Digits(t, 2, 8),
             ScanField.OrgNo => Digits(t, 8, 10) is { Length: 8 or 10 } o ? o : null,
-            ScanField.Iban => IbanShape().Match(AccountNumber.Normalise(t).Replace("O", "0", StringComparison.Ordinal)) is { Success: true } m ? m.Value : null,
+            ScanField.Iban => Iban(t),
             ScanField.VatId => VatShape().IsMatch(AccountNumber.Normalise(t)) ? AccountNumber.Normalise(t) : null,
             ScanField.InvoiceNumber => FirstToken(t),
             _ => t,
         };
+    }
+
+    private static readonly Dictionary<string, int> IbanLengths = new(StringComparer.Ordinal)
+    {
+        ["SE"] = 24, ["DK"] = 18, ["NO"] = 15, ["FI"] = 18, ["DE"] = 22, ["GB"] = 22, ["NL"] = 18, ["FR"] = 27,
+    };
+
+    // A following label glued on ("…85BIC") is cut off at the country's IBAN length.
+    private static string? Iban(string t)
+    {
+        var m = IbanShape().Match(AccountNumber.Normalise(t));
+        if (!m.Success) return null;
+        var iban = m.Value;
+        return IbanLengths.TryGetValue(iban[..2], out var length) && iban.Length > length ? iban[..length] : iban;
     }
 
     // Only the first token that is an identifier: "12345 Sida 1" keeps "12345".

@@ -10,16 +10,16 @@ namespace InvoicePipeline.Scanning;
 /// </summary>
 public static partial class ScanFormats
 {
-    [GeneratedRegex(@"(?<![\d.,])-?\d{1,3}(?:[ \u00A0.,']\d{3})*[.,]\d{2}(?![\d])|(?<![\d.,])-?\d+[.,]\d{2}(?![\d])")]
+    [GeneratedRegex(@"(?<![\d.,])\d{1,3}(?:[ \u00A0.,']\d{3})*[.,]\d{2}(?![\d])|(?<![\d.,])\d+[.,]\d{2}(?![\d])")]
     private static partial Regex AmountPattern();
 
-    [GeneratedRegex(@"\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b")]
+    [GeneratedRegex(@"\b(\d{4})[-./:](\d{1,2})[-./:](\d{1,2})\b")]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(@"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")]
+    [GeneratedRegex(@"\b(\d{1,2})[-./:](\d{1,2})[-./:](\d{4})\b")]
     private static partial Regex DayFirstDate();
 
-    [GeneratedRegex(@"\b(\d{1,2})\.?\s+([A-Za-zÅÄÖÆØåäöæø]{3,10})\.?,?\s+(\d{4})\b")]
+    [GeneratedRegex(@"\b(\d{1,2})\.?\s+([A-Za-zÅÄÖÆØåäöæø]{3,10})[.,]?\s*(\d{4})\b")]
     private static partial Regex NamedMonthDate();
 
     private static readonly string[][] MonthNames =
@@ -56,7 +56,6 @@ public static partial class ScanFormats
     {
         var s = value.Trim();
         var sb = new StringBuilder(s.Length);
-        var negative = s.StartsWith('-');
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
@@ -65,7 +64,7 @@ public static partial class ScanFormats
         }
         if (sb.Length == 0) return null;
         return decimal.TryParse(sb.ToString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)
-            ? negative ? -d : d
+            ? d
             : null;
     }
 

@@ -15,10 +15,26 @@ public static class ScanReader
         {
             if (raw.ContainsKey(found.Field)) continue;
             if (FieldValues.Normalise(found.Field, found.Text) is { } value)
-                raw[found.Field] = new CapturedField(found.Field, value, found.Confidence, source);
+                raw[found.Field] = new CapturedField(found.Field, value, ConfidenceOf(found, value), source);
         }
         var pageConfidence = words.Count == 0 ? 0 : words.Average(w => w.Confidence);
         return Evaluate(raw, new Dictionary<string, string>(), pageConfidence, lookup, options ?? ScanOptions.Default);
+    }
+
+    // The confidence of the words the value was read from, not of stray marks beside it ("7 SEK"): the smallest
+    // run of words that still gives the same value.
+    private static double ConfidenceOf(LabelledText found, string value)
+    {
+        var words = found.Words;
+        var best = words;
+        for (var i = 0; i < words.Count; i++)
+            for (var j = i; j < words.Count; j++)
+            {
+                if (j - i + 1 >= best.Count) break;
+                var window = words.Skip(i).Take(j - i + 1).ToList();
+                if (FieldValues.Normalise(found.Field, string.Join(' ', window.Select(w => w.Text))) == value) best = window;
+            }
+        return best.Min(w => w.Confidence);
     }
 
     internal static ScanResult Evaluate(
