@@ -26,8 +26,9 @@ public static class FieldLocator
         foreach (var label in labels)
         {
             if (label.Field == FieldLabels.Ignore) continue;
-            var value = SameLine(label, labels) ?? Below(label, lines, labelled);
-            if (value is { Count: > 0 }) found.Add(new LabelledText(label.Field, value));
+            // Both places are candidates: the reader takes the first with the field's shape.
+            if (SameLine(label, labels) is { } right) found.Add(new LabelledText(label.Field, right));
+            if (Below(label, lines, labelled) is { } below) found.Add(new LabelledText(label.Field, below));
         }
         return found;
     }
@@ -40,15 +41,23 @@ public static class FieldLocator
         {
             var matched = 0;
             string? field = null;
-            // Exact labels first; only then a label misread by a letter or two ("Férfallodatum").
-            foreach (var exact in new[] { true, false })
+            // Longest first; at each length an exact label before one misread by a letter or two ("Férfallodatum").
+            if (tokens[i].Length > 0)
             {
-                if (tokens[i].Length == 0 || field is not null) break;
                 for (var len = Math.Min(FieldLabels.LongestLabelWords, tokens.Length - i); len >= 1 && field is null; len--)
                 {
-                    var text = string.Concat(tokens.AsSpan(i, len).ToArray());
-                    field = exact ? FieldLabels.FieldFor(text) : FieldLabels.FieldForMisread(text);
+                    var span = tokens.AsSpan(i, len).ToArray();
+                    var text = string.Concat(span);
+                    // A misread label never swallows a number: "Belopp exkl. moms 14" is a label and an amount.
+                    field = FieldLabels.FieldFor(text)
+                        ?? (span.Any(t => t.Any(char.IsDigit)) ? null : FieldLabels.FieldForMisread(text));
                     if (field is not null) matched = len;
+                }
+                // A rate glued to its label: "VAT.25%", "Moms25%".
+                if (field is null && tokens[i].TrimEnd("0123456789".ToCharArray()) is { Length: >= 3 } stem && stem.Length < tokens[i].Length)
+                {
+                    field = FieldLabels.FieldFor(stem);
+                    if (field is not null) matched = 1;
                 }
             }
             if (field is not null)

@@ -31,7 +31,7 @@ public static partial class FieldValues
             ScanField.Plusgiro => Digits(t, 2, 8),
             ScanField.OrgNo => Digits(t, 8, 10) is { Length: 8 or 10 } o ? o : null,
             ScanField.Iban => Iban(t),
-            ScanField.VatId => VatShape().IsMatch(AccountNumber.Normalise(t)) ? AccountNumber.Normalise(t) : null,
+            ScanField.VatId => VatId(t),
             ScanField.InvoiceNumber => FirstToken(t),
             _ => t,
         };
@@ -45,22 +45,42 @@ public static partial class FieldValues
     // A following label glued on ("…85BIC") is cut off at the country's IBAN length.
     private static string? Iban(string t)
     {
-        var m = IbanShape().Match(AccountNumber.Normalise(t));
+        var s = string.Concat(t.Where(char.IsAsciiLetterOrDigit)).ToUpperInvariant();
+        // Nordic BBANs are all digits: read look-alike letters after the country code as digits (mod 97 then verifies).
+        if (s.Length > 4 && s[..2] is "SE" or "DK" or "NO" or "FI")
+        {
+            var digits = ScanFormats.DigitsOf(s[2..Math.Min(s.Length, IbanLengths[s[..2]])]);
+            if (digits.Length > 0) s = s[..2] + digits + s[Math.Min(s.Length, IbanLengths[s[..2]])..];
+        }
+        var m = IbanShape().Match(s);
         if (!m.Success) return null;
         var iban = m.Value;
         return IbanLengths.TryGetValue(iban[..2], out var length) && iban.Length > length ? iban[..length] : iban;
     }
 
+    // SE/DK VAT ids carry digits after the country code: read look-alike letters as digits there.
+    private static string? VatId(string t)
+    {
+        var s = string.Concat(t.Where(char.IsAsciiLetterOrDigit)).ToUpperInvariant();
+        if (s.Length > 2 && s[..2] is "SE" or "DK" && ScanFormats.DigitsOf(s[2..]) is { Length: > 0 } digits) s = s[..2] + digits;
+        return VatShape().IsMatch(s) ? s : null;
+    }
+
     // Only the first token that is an identifier: "12345 Sida 1" keeps "12345".
     private static string? FirstToken(string t)
     {
-        var token = t.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim(':', ',', ';');
+        var token = t.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim(':', ',', ';', '.', '\'', '"', '|', '‘', '’');
         return string.IsNullOrEmpty(token) ? null : token;
     }
 
+    // The whole text, else its first token alone: a stray mark after the number ("13842078 i") must not spoil it.
     private static string? Digits(string t, int min, int max)
     {
-        var digits = ScanFormats.DigitsOf(t);
-        return digits.Length >= min && digits.Length <= max ? digits : null;
+        foreach (var candidate in new[] { t, t.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0] })
+        {
+            var digits = ScanFormats.DigitsOf(candidate.Trim('.', ',', '\'', '"', '‘', '’'));
+            if (digits.Length >= min && digits.Length <= max) return digits;
+        }
+        return null;
     }
 }

@@ -19,6 +19,9 @@ internal sealed class ScanChecks(Dictionary<string, CapturedField> fields, ScanO
         CheckDates();
         foreach (var name in ScanField.Required)
             if (Get(name)?.Value is null) Doubt(name, "not found");
+        // Payments to a bankgiro or plusgiro carry an OCR reference; one not found is more likely missed than absent.
+        if (Get(ScanField.OcrReference)?.Value is null && (Get(ScanField.Bankgiro)?.Value ?? Get(ScanField.Plusgiro)?.Value) is not null)
+            Doubt(ScanField.OcrReference, "not found, though the invoice is paid to a bankgiro or plusgiro");
         foreach (var f in fields.Values.ToList())
             if (f.Confidence < options.Threshold) Doubt(f.Name, $"read with confidence {f.Confidence:0.00}");
     }

@@ -10,7 +10,7 @@ namespace InvoicePipeline.Scanning;
 /// </summary>
 public static partial class ScanFormats
 {
-    [GeneratedRegex(@"(?<![\d.,])\d{1,3}(?:[ \u00A0.,']\d{3})*[.,]\d{2}(?![\d])|(?<![\d.,])\d+[.,]\d{2}(?![\d])")]
+    [GeneratedRegex(@"(?<![\d.,])\d{1,3}(?:[ \u00A0.,':;°’\-]\d{3})*[.,]\d{2}(?![\d])|(?<![\d.,])\d+[.,]\d{2}(?![\d])")]
     private static partial Regex AmountPattern();
 
     [GeneratedRegex(@"\b(\d{4})[-./:](\d{1,2})[-./:](\d{1,2})\b")]
@@ -51,6 +51,7 @@ public static partial class ScanFormats
         return matches.Count == 0 ? null : ParseAmount(matches[^1].Value);
     }
 
+    // OCR reads a thousands space as ":" or "-" now and then ("42:121,66"); the check net + VAT = total catches a wrong guess.
     /// <summary>Parses one amount whatever its separators: the last separator before two digits is the decimal point.</summary>
     public static decimal? ParseAmount(string value)
     {
