@@ -11,11 +11,23 @@ public static class ScanReader
     public static ScanResult Read(IReadOnlyList<OcrWord> words, SupplierLookup lookup, ScanOptions? options = null, FieldSource source = FieldSource.Ocr)
     {
         var raw = new Dictionary<string, CapturedField>(StringComparer.Ordinal);
-        foreach (var found in FieldLocator.Locate(words))
+        var located = FieldLocator.Locate(words);
+        foreach (var found in located)
         {
             if (raw.ContainsKey(found.Field)) continue;
             if (FieldValues.Normalise(found.Field, found.Text) is { } value)
                 raw[found.Field] = new CapturedField(found.Field, value, ConfidenceOf(found, value), source);
+        }
+        // No currency label: the code printed beside the total ("I alt DKK 1.250,00") says it.
+        if (!raw.ContainsKey(ScanField.Currency))
+        {
+            foreach (var found in located.Where(f => f.Field is ScanField.Total or ScanField.Net or ScanField.Vat))
+            {
+                var code = found.Words.FirstOrDefault(w => ScanFormats.IsCurrency(w.Text.Trim(':', '.').ToUpperInvariant()));
+                if (code is null) continue;
+                raw[ScanField.Currency] = new CapturedField(ScanField.Currency, code.Text.Trim(':', '.').ToUpperInvariant(), code.Confidence, source);
+                break;
+            }
         }
         var pageConfidence = words.Count == 0 ? 0 : words.Average(w => w.Confidence);
         return Evaluate(raw, new Dictionary<string, string>(), pageConfidence, lookup, options ?? ScanOptions.Default);
