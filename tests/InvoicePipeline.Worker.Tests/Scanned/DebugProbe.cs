@@ -7,6 +7,16 @@ namespace InvoicePipeline.Worker.Tests.Scanned;
 public sealed class DebugProbeFacts(ITestOutputHelper output)
 {
     [Fact]
+    public async Task ProbePdf()
+    {
+        var truth = ScanTruthFactory.Create(3, "sv", layout: 0);
+        File.WriteAllBytes("/tmp/ocr-probe/t.pdf", ScanFiles.TextPdf(truth));
+        var pages = await new ScannedDocumentReader(new NoOcrEngine()).ReadAsync("/tmp/ocr-probe/t.pdf", TestContext.Current.CancellationToken);
+        foreach (var line in TextLines.Build(pages.Words))
+            output.WriteLine($"y={line.Top:0}: " + string.Join(" ", line.Words.Select(w => $"{w.Text}[{w.Left:0},{w.Top:0},{w.Height:0}]")));
+    }
+
+    [Fact]
     public async Task Probe()
     {
         var seeds = (Environment.GetEnvironmentVariable("OCR_DEBUG_SEEDS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();

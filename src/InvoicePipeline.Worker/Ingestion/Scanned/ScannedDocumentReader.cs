@@ -68,8 +68,8 @@ public sealed class ScannedDocumentReader(IOcrEngine engine, ScannedDocumentOpti
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return ScannedPages.Invalid(e.GetType().Name.Contains("Encrypt", StringComparison.Ordinal)
-                ? "encrypted PDF" : "corrupt PDF: " + e.Message);
+            var encrypted = e.GetType().Name.Contains("Encrypt", StringComparison.Ordinal) || bytes.AsSpan().IndexOf("/Encrypt"u8) >= 0;
+            return ScannedPages.Invalid(encrypted ? "encrypted PDF" : "corrupt PDF: " + e.Message);
         }
         using (document)
         {

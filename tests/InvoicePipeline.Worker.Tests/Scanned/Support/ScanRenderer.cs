@@ -48,6 +48,13 @@ public static class ScanRenderer
         return bitmap;
     }
 
+    /// <summary>The width of the item's text in page pixels, in the font it is drawn in.</summary>
+    public static float TextWidth(TextItem item)
+    {
+        using var font = new SKFont(item.Bold ? Bold.Value : Regular.Value, item.Size);
+        return font.MeasureText(item.Text);
+    }
+
     public static byte[] Encode(SKBitmap bitmap, SKEncodedImageFormat format = SKEncodedImageFormat.Png, int quality = 90)
     {
         using var image = SKImage.FromBitmap(bitmap);
