@@ -81,6 +81,13 @@ public static class FieldLabels
         return prev[b.Length];
     }
 
+    /// <summary>
+    /// <see cref="Normalise"/>, except for the misreads of "OCR" the Swedish model prefers ("Och", "QCR"): told
+    /// apart from the word "och" by their capitals.
+    /// </summary>
+    public static string NormaliseLabelWord(string word) =>
+        word.TrimEnd(':', '.') is "Och" or "OCH" or "QCR" or "0CR" or "OCR" ? "ocr" : Normalise(word);
+
     /// <summary>Lower case, letters and digits only: the form labels are compared in.</summary>
     public static string Normalise(string word)
     {

@@ -35,7 +35,7 @@ public static class FieldLocator
 
     private static IEnumerable<Label> FindLabels(TextLine line)
     {
-        var tokens = line.Words.Select(w => FieldLabels.Normalise(w.Text)).ToArray();
+        var tokens = line.Words.Select(w => FieldLabels.NormaliseLabelWord(w.Text)).ToArray();
         var i = 0;
         while (i < tokens.Length)
         {

@@ -33,7 +33,7 @@ public static partial class FieldValues
             ScanField.Iban => Iban(t),
             ScanField.VatId => VatId(t),
             ScanField.InvoiceNumber => FirstToken(t),
-            _ => t,
+            _ => t.TrimEnd('.', ',', ';', ':'),
         };
     }
 

@@ -10,7 +10,7 @@ namespace InvoicePipeline.Scanning;
 /// </summary>
 public static partial class ScanFormats
 {
-    [GeneratedRegex(@"(?<![\d.,])\d{1,3}(?:[ \u00A0.,':;°’\-]\d{3})*[.,]\d{2}(?![\d])|(?<![\d.,])\d+[.,]\d{2}(?![\d])")]
+    [GeneratedRegex(@"(?<![\d.,])\d{1,3}(?:[ \u00A0.,':;°’\-]\d{3})*[.,;]\d{2}(?![\d])|(?<![\d.,])\d+[.,;]\d{2}(?![\d])")]
     private static partial Regex AmountPattern();
 
     [GeneratedRegex(@"\b(\d{4})[-./:](\d{1,2})[-./:](\d{1,2})\b")]
@@ -61,7 +61,7 @@ public static partial class ScanFormats
         {
             var c = s[i];
             if (char.IsAsciiDigit(c)) sb.Append(c);
-            else if ((c is '.' or ',') && i == s.Length - 3) sb.Append('.');
+            else if ((c is '.' or ',' or ';') && i == s.Length - 3) sb.Append('.');
         }
         if (sb.Length == 0) return null;
         return decimal.TryParse(sb.ToString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)

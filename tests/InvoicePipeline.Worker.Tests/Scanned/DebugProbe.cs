@@ -23,8 +23,9 @@ public sealed class DebugProbeFacts(ITestOutputHelper output)
         var engine = RealTesseract.Engine();
         foreach (var seed in seeds)
         {
-            var (truth, path) = ScanSamples.WritePng("/tmp/ocr-probe", seed);
-            var words = await engine.RecognizeAsync(path, TestContext.Current.CancellationToken);
+            var demo = Environment.GetEnvironmentVariable("OCR_DEBUG_FILE");
+            var (truth, path) = demo is null ? ScanSamples.WritePng("/tmp/ocr-probe", seed) : (DemoScans.All[seed].Truth, Path.Combine(DemoScans.Folder, demo));
+            var words = (await new ScannedDocumentReader(engine).ReadAsync(path, TestContext.Current.CancellationToken)).Words;
             output.WriteLine($"=== seed {seed} {truth.Language} L{truth.Layout}");
             foreach (var line in TextLines.Build(words))
                 output.WriteLine($"{line.Words[0].Line} y={line.Top:0}: " + string.Join(" ", line.Words.Select(w => $"{w.Text}[{w.Confidence * 100:0}]")));
