@@ -14,6 +14,8 @@ public sealed class ScanCapture
     /// <summary>The register supplier the keys led to, if any.</summary>
     public string? SupplierId { get; init; }
     public double Threshold { get; init; }
+    /// <summary>The scanned file itself (name, type, size, where it lies), kept with the invoice for the reviewer.</summary>
+    public Invoices.Attachment? Original { get; init; }
     /// <summary>Mean confidence of all words on the pages: a quality figure for the scan.</summary>
     public double PageConfidence { get; init; }
 

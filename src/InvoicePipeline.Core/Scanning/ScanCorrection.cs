@@ -14,7 +14,7 @@ public static class ScanCorrection
                 throw new ArgumentException($"'{name}' is not a scan field ({string.Join(", ", ScanField.All)}).", nameof(corrections));
         var merged = new Dictionary<string, string>(previous.Capture.Corrections, StringComparer.Ordinal);
         foreach (var (name, value) in corrections) merged[name] = value;
-        return ScanReader.Evaluate(previous.Capture.Raw, merged, previous.Capture.PageConfidence, lookup,
+        return ScanReader.Evaluate(previous.Capture.Raw, merged, previous.Capture.PageConfidence, previous.Capture.Original, lookup,
             (options ?? ScanOptions.Default) with { Threshold = previous.Capture.Threshold });
     }
 }

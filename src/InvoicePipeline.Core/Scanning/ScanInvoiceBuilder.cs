@@ -35,6 +35,7 @@ internal static class ScanInvoiceBuilder
                 CountryCode = supplier?.Country ?? (isCvr ? "DK" : orgNo is null ? null : "SE"),
             },
             PaymentMeans = PaymentMeans(capture),
+            Attachments = capture.Original is null ? [] : [capture.Original],
             VatBreakdown = [new VatBreakdown(vat == 0 ? "Z" : "S", rate, net, vat)],
             Totals = new MonetaryTotals
             {

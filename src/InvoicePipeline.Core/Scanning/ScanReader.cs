@@ -8,7 +8,12 @@ namespace InvoicePipeline.Scanning;
 /// </summary>
 public static class ScanReader
 {
-    public static ScanResult Read(IReadOnlyList<OcrWord> words, SupplierLookup lookup, ScanOptions? options = null, FieldSource source = FieldSource.Ocr)
+    public static ScanResult Read(
+        IReadOnlyList<OcrWord> words,
+        SupplierLookup lookup,
+        ScanOptions? options = null,
+        FieldSource source = FieldSource.Ocr,
+        Attachment? original = null)
     {
         var raw = new Dictionary<string, CapturedField>(StringComparer.Ordinal);
         var located = FieldLocator.Locate(words);
@@ -30,7 +35,7 @@ public static class ScanReader
             }
         }
         var pageConfidence = words.Count == 0 ? 0 : words.Average(w => w.Confidence);
-        return Evaluate(raw, new Dictionary<string, string>(), pageConfidence, lookup, options ?? ScanOptions.Default);
+        return Evaluate(raw, new Dictionary<string, string>(), pageConfidence, original, lookup, options ?? ScanOptions.Default);
     }
 
     // The confidence of the words the value was read from, not of stray marks beside it ("7 SEK"): the smallest
@@ -53,6 +58,7 @@ public static class ScanReader
         IReadOnlyDictionary<string, CapturedField> raw,
         IReadOnlyDictionary<string, string> corrections,
         double pageConfidence,
+        Attachment? original,
         SupplierLookup lookup,
         ScanOptions options)
     {
@@ -74,6 +80,7 @@ public static class ScanReader
             SupplierId = checks.Supplier?.SupplierId,
             Threshold = options.Threshold,
             PageConfidence = pageConfidence,
+            Original = original,
         };
         var invoice = ScanInvoiceBuilder.Build(capture, checks.Supplier);
         var doubtful = capture.Doubtful;

@@ -24,6 +24,7 @@ public sealed class DemoScanFacts
         Assert.Equal(truth.Total, result.Invoice.Totals.Payable);
         Assert.True(low == result.IsLowConfidence, string.Join("; ", result.Issues));
         if (low) Assert.Contains(ScanField.Vat, result.Capture.Doubtful);
+        Assert.Equal(file, Assert.Single(result.Invoice.Attachments).FileName);
     }
 
     [Fact]
