@@ -1,0 +1,139 @@
+using InvoicePipeline.Scanning;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+
+namespace InvoicePipeline.Worker.Ingestion.Scanned;
+
+/// <summary>
+/// Reads a file from inbox/scanned into words: a PDF's text layer directly, image PDFs (their embedded page
+/// images), PNG, JPEG and multi-page TIFF through the OCR engine. Broken input comes back as a reason, within
+/// the time limit, never as an exception that would stop the batch.
+/// </summary>
+public sealed class ScannedDocumentReader(IOcrEngine engine, ScannedDocumentOptions? options = null)
+{
+    private readonly ScannedDocumentOptions _options = options ?? new ScannedDocumentOptions();
+
+    public async Task<ScannedPages> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(_options.Timeout);
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists) return ScannedPages.Invalid("file not found");
+            if (info.Length == 0) return ScannedPages.Invalid("empty file (0 bytes)");
+            if (info.Length > _options.MaxBytes) return ScannedPages.Invalid($"file is larger than {_options.MaxBytes} bytes");
+            var bytes = await File.ReadAllBytesAsync(path, limit.Token);
+            var pages = ScanFileKinds.Sniff(bytes) switch
+            {
+                ScanFileKind.Pdf => await ReadPdfAsync(bytes, limit.Token),
+                ScanFileKind.Tiff => await ReadTiffAsync(path, bytes, limit.Token),
+                ScanFileKind.Png or ScanFileKind.Jpeg => WithWords(await engine.RecognizeAsync(path, limit.Token), 1, FieldSource.Ocr),
+                _ => ScannedPages.Invalid("not a PDF, PNG, TIFF or JPEG file"),
+            };
+            return pages;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ScannedPages.Invalid($"not read within {_options.Timeout.TotalSeconds:0} s");
+        }
+        catch (UnreadableImageException e)
+        {
+            return ScannedPages.Invalid(e.Message);
+        }
+        catch (Polly.Timeout.TimeoutRejectedException)
+        {
+            return ScannedPages.Invalid("OCR engine timed out on every attempt");
+        }
+        catch (OcrEngineFailedException e)
+        {
+            return ScannedPages.Invalid(e.Message);
+        }
+    }
+
+    private async Task<ScannedPages> ReadTiffAsync(string path, byte[] bytes, CancellationToken ct)
+    {
+        var count = ScanFileKinds.TiffPageCount(bytes, _options.MaxPages);
+        if (count < 0) return ScannedPages.Invalid("corrupt TIFF (broken page directory)");
+        if (count > _options.MaxPages) return ScannedPages.Invalid($"more than {_options.MaxPages} pages");
+        return WithWords(await engine.RecognizeAsync(path, ct), count, FieldSource.Ocr);
+    }
+
+    private async Task<ScannedPages> ReadPdfAsync(byte[] bytes, CancellationToken ct)
+    {
+        PdfDocument document;
+        try
+        {
+            document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = false });
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var encrypted = e.GetType().Name.Contains("Encrypt", StringComparison.Ordinal) || bytes.AsSpan().IndexOf("/Encrypt"u8) >= 0;
+            return ScannedPages.Invalid(encrypted ? "encrypted PDF" : "corrupt PDF: " + e.Message);
+        }
+        using (document)
+        {
+            if (document.IsEncrypted) return ScannedPages.Invalid("encrypted PDF");
+            if (document.NumberOfPages > _options.MaxPages) return ScannedPages.Invalid($"more than {_options.MaxPages} pages");
+            List<Page> pages;
+            try
+            {
+                pages = document.GetPages().ToList();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return ScannedPages.Invalid("corrupt PDF: " + e.Message);
+            }
+            var textLayer = pages.SelectMany((p, i) => TextLayerWords(p, i + 1)).ToList();
+            if (textLayer.Count(w => w.Text.Any(char.IsLetterOrDigit)) >= _options.MinWords)
+                return new ScannedPages(textLayer, pages.Count, FieldSource.TextLayer);
+            return await OcrPdfImagesAsync(pages, ct);
+        }
+    }
+
+    private static IEnumerable<OcrWord> TextLayerWords(Page page, int number) =>
+        page.GetWords().Select(w => new OcrWord(
+            w.Text, number, w.BoundingBox.Left, page.Height - w.BoundingBox.Top, w.BoundingBox.Width, w.BoundingBox.Height, 1.0));
+
+    // An image PDF from a scanner holds one image per page: OCR those, pages in parallel.
+    private async Task<ScannedPages> OcrPdfImagesAsync(List<Page> pages, CancellationToken ct)
+    {
+        var dir = Directory.CreateTempSubdirectory("invoicepipeline-scan-");
+        try
+        {
+            var files = new List<(int Page, string Path)>();
+            foreach (var page in pages)
+            {
+                var n = 0;
+                foreach (var image in page.GetImages())
+                {
+                    var file = Path.Combine(dir.FullName, $"p{page.Number}-{n++}");
+                    if (image.TryGetPng(out var png)) await File.WriteAllBytesAsync(file += ".png", png, ct);
+                    else if (ScanFileKinds.Sniff(image.RawBytes) == ScanFileKind.Jpeg) await File.WriteAllBytesAsync(file += ".jpg", image.RawBytes.ToArray(), ct);
+                    else continue;
+                    files.Add((page.Number, file));
+                }
+            }
+            if (files.Count == 0) return ScannedPages.Invalid("PDF has neither a text layer nor page images");
+            var words = new List<OcrWord>[files.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, files.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = ct },
+                async (i, token) =>
+                {
+                    var read = await engine.RecognizeAsync(files[i].Path, token);
+                    // Line ids are per image: make them unique per file so two images' lines never merge.
+                    words[i] = read.Select(w => w with { Page = files[i].Page, Line = w.Line < 0 ? -1 : (i * 100_000_000L) + w.Line }).ToList();
+                });
+            return WithWords(words.SelectMany(w => w).ToList(), pages.Count, FieldSource.Ocr);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private ScannedPages WithWords(IReadOnlyList<OcrWord> words, int pageCount, FieldSource source) =>
+        words.Count(w => w.Confidence >= 0.3 && w.Text.Any(char.IsLetterOrDigit)) < _options.MinWords
+            ? ScannedPages.Invalid("no text found on the page (blank or not a document)")
+            : new ScannedPages(words, pageCount, source);
+}

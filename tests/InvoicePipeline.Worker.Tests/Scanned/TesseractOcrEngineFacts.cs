@@ -1,0 +1,69 @@
+using InvoicePipeline.Worker.Ingestion.Scanned;
+using InvoicePipeline.Worker.Tests.Scanned.Support;
+using Polly.Timeout;
+
+namespace InvoicePipeline.Worker.Tests.Scanned;
+
+public sealed class TesseractOcrEngineFacts : IDisposable
+{
+    private readonly string _folder = ScanSamples.TempFolder();
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    // A stand-in executable: counts its runs in a file, then behaves as told.
+    private string Script(string body)
+    {
+        var path = Path.Combine(_folder, "fake-tesseract.sh");
+        File.WriteAllText(path, $"#!/bin/sh\necho run >> '{_folder}/runs'\n{body}\n");
+        if (OperatingSystem.IsWindows()) Assert.Skip("The stand-in engine is a shell script.");
+        else File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+
+    private int Runs => File.Exists(Path.Combine(_folder, "runs")) ? File.ReadAllLines(Path.Combine(_folder, "runs")).Length : 0;
+
+    [Fact]
+    public async Task RecognizeAsync_KillsAndRetries_WhenARunExceedsTheTimeLimit()
+    {
+        var engine = new TesseractOcrEngine(new TesseractOptions { Executable = Script("sleep 30"), Timeout = TimeSpan.FromMilliseconds(300), Retries = 2 });
+
+        await Assert.ThrowsAsync<TimeoutRejectedException>(() => engine.RecognizeAsync("x.png", TestContext.Current.CancellationToken));
+
+        Assert.Equal(3, Runs);
+    }
+
+    [Fact]
+    public async Task RecognizeAsync_Retries_WhenTheEngineCrashes()
+    {
+        var engine = new TesseractOcrEngine(new TesseractOptions { Executable = Script("exit 134"), Retries = 1 });
+
+        await Assert.ThrowsAsync<OcrEngineFailedException>(() => engine.RecognizeAsync("x.png", TestContext.Current.CancellationToken));
+
+        Assert.Equal(2, Runs);
+    }
+
+    [Fact]
+    public async Task RecognizeAsync_DoesNotRetry_WhenTheImageIsUnreadable()
+    {
+        var engine = new TesseractOcrEngine(new TesseractOptions { Executable = Script("echo 'Error in pixRead' >&2; exit 1"), Retries = 2 });
+
+        await Assert.ThrowsAsync<UnreadableImageException>(() => engine.RecognizeAsync("x.png", TestContext.Current.CancellationToken));
+
+        Assert.Equal(1, Runs);
+    }
+
+    [Fact]
+    public async Task RecognizeAsync_ReadsWordsWithBoxesAndConfidences_FromTheRealEngine()
+    {
+        var engine = RealTesseract.Engine();
+        var path = Path.Combine(_folder, "scan.png");
+        await File.WriteAllBytesAsync(path, ScanSamples.Png(ScanTruthFactory.Create(1, "da", 0), Degradation.None, 1), TestContext.Current.CancellationToken);
+
+        var words = await engine.RecognizeAsync(path, TestContext.Current.CancellationToken);
+
+        var label = Assert.Single(words, w => w.Text == "Fakturadato:");
+        Assert.InRange(label.Left, 40, 80);
+        Assert.InRange(label.Confidence, 0.8, 1.0);
+        Assert.True(label.Line >= 0);
+    }
+}
