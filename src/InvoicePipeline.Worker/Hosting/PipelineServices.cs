@@ -69,6 +69,9 @@ public static class PipelineServices
         services.AddScoped<InvoicePoster>();
         services.AddScoped<IntakeJob>();
         services.AddScoped<ChunkJob>();
+        services.AddSingleton<Ingestion.Scanned.IOcrEngine>(_ => new Ingestion.Scanned.TesseractOcrEngine());
+        services.AddSingleton<Ingestion.Scanned.ScannedDocumentReader>();
+        services.AddSingleton(sp => new Ingestion.Scanned.ScannedInvoiceReader(sp.GetRequiredService<Ingestion.Scanned.ScannedDocumentReader>()));
         services.AddScoped<PostingJob>();
         services.AddScoped<ReportJob>();
         BulkWriter.Initialise();

@@ -5,6 +5,7 @@ using InvoicePipeline.Suppliers;
 using InvoicePipeline.Validation;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Ingestion.EInvoices;
+using InvoicePipeline.Worker.Ingestion.Scanned;
 using InvoicePipeline.Worker.Payroll;
 using InvoicePipeline.Worker.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ namespace InvoicePipeline.Worker.Processing;
 /// The whole chunk is one transaction; a chunk that is already done is skipped, so a retry or a resumed run
 /// repeats nothing.
 /// </summary>
-public sealed class ChunkJob(PipelineDbContext db, IBackgroundJobClient jobs, IOptions<PipelineOptions> options, TimeProvider clock, ILogger<ChunkJob> log)
+public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, IBackgroundJobClient jobs, IOptions<PipelineOptions> options, TimeProvider clock, ILogger<ChunkJob> log)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -37,19 +38,24 @@ public sealed class ChunkJob(PipelineDbContext db, IBackgroundJobClient jobs, IO
         var chunk = await db.RunChunks.SingleAsync(c => c.RunId == runId && c.ChunkNo == chunkNo, ct);
         if (chunk.Done) return;
         chunk.Attempts++;
-        var docs = await db.Documents.Where(d => d.RunId == runId && d.ChunkNo == chunkNo && !d.Processed && (d.Channel == "einvoices" || d.Channel == "payroll"))
+        var docs = await db.Documents.Where(d => d.RunId == runId && d.ChunkNo == chunkNo && !d.Processed)
             .OrderBy(d => d.Id).ToListAsync(ct);
         var payrollFiles = docs.Where(d => d.Channel == "payroll").ToList();
-        docs = docs.Where(d => d.Channel == "einvoices").ToList();
+        docs = docs.Where(d => d.Channel is "einvoices" or "scanned").ToList();
         var now = clock.GetUtcNow();
 
         var clock0 = System.Diagnostics.Stopwatch.StartNew();
-        var parsed = docs.Select(d => (Doc: d, Result: d.Content.Length == 0 && d.Size > 0
-            ? ReadResult.Invalid(d.FileName, $"{d.Size} bytes is over the size limit of {options.Value.Intake.MaxFileBytes} bytes")
-            : EInvoiceReader.Read(d.Content, d.FileName, ReaderOptions))).ToList();
+        var register = await db.Suppliers.AsNoTracking().ToListAsync(ct);
+        var parsed = new List<(ReceivedDocument Doc, ReadResult Result)>(docs.Count);
+        foreach (var d in docs)
+        {
+            var read = d.Content.Length == 0 && d.Size > 0
+                ? ReadResult.Invalid(d.FileName, $"{d.Size} bytes is over the size limit of {options.Value.Intake.MaxFileBytes} bytes")
+                : d.Channel == "scanned" ? await ReadScanAsync(d, register, ct) : EInvoiceReader.Read(d.Content, d.FileName, ReaderOptions);
+            parsed.Add((d, read));
+        }
         var invoices = parsed.Where(p => p.Result.IsAccepted).Select(p => p.Result.Invoice!).ToList();
         var readMs = clock0.ElapsedMilliseconds;
-        var register = await db.Suppliers.AsNoTracking().ToListAsync(ct);
         var identification = new SupplierIdentification(register);
         var supplierIds = invoices.Select(i => identification.Identify(i).Supplier?.SupplierId).OfType<string>().ToList();
         var context = await ProcessingContext.LoadAsync(db, identification, options.Value.Tolerance.Book(), invoices.Select(i => i.OrderReference).OfType<string>().ToList(), supplierIds, ct);
@@ -104,10 +110,33 @@ public sealed class ChunkJob(PipelineDbContext db, IBackgroundJobClient jobs, IO
         return entity;
     }
 
+    /// <summary>OCR happens here, before the chunk's transaction opens: a slow page never holds database locks.</summary>
+    private async Task<ReadResult> ReadScanAsync(ReceivedDocument doc, List<InvoicePipeline.MasterData.Supplier> register, CancellationToken ct)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"ip-scan-{doc.Sha256[..16]}{Path.GetExtension(doc.FileName)}");
+        await File.WriteAllBytesAsync(path, doc.Content, ct);
+        try
+        {
+            var outcome = await scans.ReadAsync(path, InvoicePipeline.Scanning.SupplierLookups.Over(register), ct);
+            if (outcome.Result is null) return ReadResult.Invalid(doc.FileName, outcome.InvalidReason ?? "unreadable scan");
+            _scanIssues[outcome.Result.Invoice] = (outcome.Result.Issues, outcome.Result.Capture);
+            return new ReadResult(outcome.Result.Invoice, [], null);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private readonly Dictionary<Invoice, (IReadOnlyList<InvoiceIssue> Issues, InvoicePipeline.Scanning.ScanCapture Capture)> _scanIssues = [];
+
     private SupplierInvoice Decided(ReceivedDocument doc, ReadResult read, ProcessingContext ctx, string runId, DateTimeOffset now)
     {
         var invoice = read.Invoice!;
-        var d = InvoiceDecider.Decide(invoice, ctx, options.Value);
+        // What the machine was unsure of in a scan goes to a person, with the doubtful fields named (LOW_CONFIDENCE).
+        var scanned = _scanIssues.TryGetValue(invoice, out var scan);
+        var d = InvoiceDecider.Decide(invoice, ctx, options.Value, scanned ? scan.Issues : null);
+        object stored = scanned ? new { invoice, capture = scan.Capture } : invoice;
         if (d.Key is not null && d.Status is not (InvoiceStatus.Rejected or InvoiceStatus.Duplicate)) ctx.AcceptedKeys.Add(d.Key);
         var entity = new SupplierInvoice
         {
@@ -121,7 +150,7 @@ public sealed class ChunkJob(PipelineDbContext db, IBackgroundJobClient jobs, IO
             Exceptions = string.Join(';', d.Issues.Select(i => i.Code).Distinct()),
             PolicyVersion = d.PolicyVersion, ReceivedAt = doc.ReceivedAt, RunId = runId,
             AttestedBy = d.Status == InvoiceStatus.Attested ? "system" : null, AttestedAt = d.Status == InvoiceStatus.Attested ? now : null,
-            DocumentJson = JsonSerializer.Serialize(invoice, Json),
+            DocumentJson = JsonSerializer.Serialize(stored, Json),
             Lines = d.Lines.Select((l, i) => new SupplierInvoiceLine
             {
                 LineNo = i + 1, LineId = l.Line.Id, Description = l.Line.ItemName, ItemId = l.Line.SellersItemId, Quantity = l.Line.Quantity,

@@ -42,9 +42,10 @@ public sealed record DecidedLine(InvoiceLine Line, string? PoNumber, string? PoL
 /// </summary>
 public static class InvoiceDecider
 {
-    public static InvoiceDecision Decide(Invoice invoice, ProcessingContext ctx, PipelineOptions options)
+    public static InvoiceDecision Decide(Invoice invoice, ProcessingContext ctx, PipelineOptions options, IReadOnlyList<InvoiceIssue>? intakeIssues = null)
     {
         var d = new InvoiceDecision();
+        foreach (var issue in intakeIssues ?? []) d.Raise(issue.Code, issue.Reason, "intake");
         var policy = ctx.Policies.On(invoice.IssueDate);
         d.PolicyVersion = policy.Version;
         var supplier = ctx.Identification.Identify(invoice);

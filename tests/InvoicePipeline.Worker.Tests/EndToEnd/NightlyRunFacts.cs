@@ -46,6 +46,25 @@ public abstract class NightlyRunFacts(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task Run_ReadsScannedInvoices_AndSendsTheDoubtfulOneToReview()
+    {
+        if (provider == DatabaseProvider.Postgres) return; // OCR is storage-independent; once is enough
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var host = await PipelineHost.StartAsync(db);
+        var outcome = await host.RunAsync(Samples.FullInbox, Samples.MasterData, Path.Combine(db.Folder, "out"));
+        var scans = Directory.GetFiles(Path.Combine(Samples.FullInbox, "scanned")).Length;
+        Assert.Equal(scans, outcome.Summary!.Documents.Scanned);
+        var rows = (await File.ReadAllLinesAsync(Path.Combine(outcome.Run.ReportPath!, "documents.csv"), Ct)).Where(r => r.StartsWith("scanned/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(scans, rows.Count);
+        Assert.All(rows, r => Assert.Contains(",scanned,", r, StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("low-confidence", StringComparison.Ordinal) && r.Contains("LOW_CONFIDENCE", StringComparison.Ordinal) && r.Contains("AwaitingReview", StringComparison.Ordinal));
+        Assert.True(rows.Count(r => r.Contains(",Posted,", StringComparison.Ordinal)) >= scans - 1, "the clear scans match their orders and post");
+        await using var ctx = db.Open();
+        var stored = await ctx.Documents.AsNoTracking().Where(d => d.Channel == "scanned").Select(d => d.Content.Length).ToListAsync(Ct);
+        Assert.All(stored, n => Assert.True(n > 1000, "the original image is kept"));
+    }
+
+    [Fact]
     public async Task Run_ProcessesPayrollFiles_RowByRow_AndWritesPayrollCsv()
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -34,14 +34,29 @@ public static class Samples
 {
     public static string Folder => Path.Combine(RepositoryRoot.Find(), "samples");
     public static string MasterData => Path.Combine(Folder, "masterdata");
-    public static string Inbox => Path.Combine(Folder, "inbox");
+    /// <summary>The whole sample inbox, scans included (OCR takes a few seconds per scan).</summary>
+    public static string FullInbox => Path.Combine(Folder, "inbox");
+
+    /// <summary>The sample inbox without the scans: e-invoices and payroll files, for the many tests that need no OCR.</summary>
+    public static string Inbox => FastInbox.Value;
+
+    private static readonly Lazy<string> FastInbox = new(() =>
+    {
+        var target = Directory.CreateTempSubdirectory("ip-inbox-").FullName;
+        foreach (var channel in new[] { "einvoices", "payroll" })
+        {
+            var dir = Directory.CreateDirectory(Path.Combine(target, channel)).FullName;
+            foreach (var f in Directory.EnumerateFiles(Path.Combine(FullInbox, channel))) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
+        }
+        return target;
+    });
 
     /// <summary>A copy of the sample inbox (e-invoices only) in a temp folder, to add files to.</summary>
     public static string CopyInbox(string target, string channel = "einvoices")
     {
         var dir = Path.Combine(target, "inbox", channel);
         Directory.CreateDirectory(dir);
-        foreach (var f in Directory.EnumerateFiles(Path.Combine(Inbox, channel))) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
+        foreach (var f in Directory.EnumerateFiles(Path.Combine(FullInbox, channel))) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
         return Path.Combine(target, "inbox");
     }
 }
