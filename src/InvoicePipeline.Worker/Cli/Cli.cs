@@ -24,6 +24,8 @@ public static class Cli
         root.Subcommands.Add(ExportCommand.Build());
         root.Subcommands.Add(PaymentsCommand.Build());
         root.Subcommands.Add(ControlCommand.Build());
+        root.Subcommands.Add(InvoiceCommand.Build());
+        root.Subcommands.Add(SimulateCommand.Build());
         root.Subcommands.Add(HashPasswordCommand.Build());
         return root;
     }

@@ -22,7 +22,6 @@ public static class DashboardSetup
 {
     public static IServiceCollection AddPipelineDashboard(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<DashboardOptions>(configuration.GetSection("Pipeline:Dashboard"));
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
         var dashboard = configuration.GetSection("Pipeline:Dashboard").Get<DashboardOptions>() ?? new DashboardOptions();
         var oidc = !string.IsNullOrWhiteSpace(dashboard.OidcAuthority);

@@ -64,6 +64,7 @@ public static class PipelineServices
             });
         }
 
+        services.Configure<Dashboard.DashboardOptions>(configuration.GetSection("Pipeline:Dashboard"));
         services.AddScoped<MasterDataImporter>();
         services.AddScoped<RunStarter>();
         services.AddScoped<InvoicePoster>();

@@ -49,6 +49,8 @@ public sealed class SupplierInvoice
     public long? VoucherId { get; set; }
     public string RunId { get; set; } = "";
     public string DocumentJson { get; set; } = "";
+    /// <summary>The document's VAT breakdown (JSON), what posting needs of the document besides the lines.</summary>
+    public string VatBreakdownJson { get; set; } = "[]";
     public List<SupplierInvoiceLine> Lines { get; set; } = [];
     public List<InvoiceException> Issues { get; set; } = [];
 }

@@ -1,4 +1,6 @@
+using InvoicePipeline.Coding;
 using InvoicePipeline.Invoices;
+using InvoicePipeline.Posting;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +19,7 @@ public sealed class InvoicePoster(PipelineDbContext db, IOptions<PipelineOptions
     public async Task<int> PostAttestedAsync(string runId, DateOnly postingDate, CancellationToken ct)
     {
         var o = options.Value.Posting;
-        var rates = await db.ExchangeRates.AsNoTracking().ToListAsync(ct);
+        var rates = new ExchangeRateTable(await db.ExchangeRates.AsNoTracking().ToListAsync(ct));
         var posted = 0;
         while (true)
         {
@@ -29,7 +31,7 @@ public sealed class InvoicePoster(PipelineDbContext db, IOptions<PipelineOptions
         return posted;
     }
 
-    private async Task<int> PostChunkAsync(string runId, DateOnly postingDate, PostingOptions o, List<InvoicePipeline.MasterData.ExchangeRate> rates, CancellationToken ct)
+    private async Task<int> PostChunkAsync(string runId, DateOnly postingDate, Hosting.PostingOptions o, ExchangeRateTable rates, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -40,8 +42,8 @@ public sealed class InvoicePoster(PipelineDbContext db, IOptions<PipelineOptions
             .OrderBy(i => i.Id).Take(o.ChunkSize)
             .Select(i => new SupplierInvoice
             {
-                Id = i.Id, Kind = i.Kind, SupplierId = i.SupplierId, InvoiceNumber = i.InvoiceNumber, Currency = i.Currency,
-                IssueDate = i.IssueDate, VatTotal = i.VatTotal, TotalInclVat = i.TotalInclVat,
+                Id = i.Id, Kind = i.Kind, SupplierId = i.SupplierId, SellerName = i.SellerName, InvoiceNumber = i.InvoiceNumber, Currency = i.Currency,
+                IssueDate = i.IssueDate, VatTotal = i.VatTotal, TotalInclVat = i.TotalInclVat, Payable = i.Payable, VatBreakdownJson = i.VatBreakdownJson,
             }).ToListAsync(ct);
         if (invoices.Count == 0) return 0;
         var (low, high) = (invoices[0].Id, invoices[^1].Id);
@@ -50,26 +52,52 @@ public sealed class InvoicePoster(PipelineDbContext db, IOptions<PipelineOptions
         foreach (var inv in invoices) inv.Lines = lineLookup[inv.Id].OrderBy(l => l.LineNo).ToList();
         var readMs = watch.ElapsedMilliseconds;
 
-        var year = postingDate.Year;
-        var first = await VoucherNumbers.ReserveAsync(db, o.InvoiceSeries, year, invoices.Count, ct);
-        var now = clock.GetUtcNow();
-        var vouchers = new List<VoucherEntry>(invoices.Count);
-        var lines = new List<VoucherLineEntry>(invoices.Count * 4);
-        var history = new List<StatusChange>(invoices.Count);
-        for (var i = 0; i < invoices.Count; i++)
+        var rules = new InvoicePipeline.Posting.PostingOptions
         {
-            var inv = invoices[i];
+            LedgerCurrency = o.LedgerCurrency, InvoiceSeries = o.InvoiceSeries, PayrollSeries = o.PayrollSeries, InputVatAccount = o.InputVatAccount,
+            PayablesAccount = o.PayableAccount, RoundingAccount = o.RoundingAccount,
+        };
+        var now = clock.GetUtcNow();
+        var built = new List<(SupplierInvoice Invoice, InvoicePipeline.Posting.Voucher Voucher)>(invoices.Count);
+        var refused = new List<(SupplierInvoice Invoice, string Code, string Reason)>();
+        foreach (var inv in invoices)
+        {
+            try
+            {
+                built.Add((inv, VoucherBuilder.ForInvoice(ToDocument(inv), $"invoice {inv.Id}", CodedLines(inv), postingDate, rates, rules, inv.SupplierId)));
+            }
+            catch (PostingRefusedException ex)
+            {
+                refused.Add((inv, ex.Code, ex.Message));
+            }
+            catch (UnbalancedVoucherException ex)
+            {
+                refused.Add((inv, ExceptionCode.MissingCoding, ex.Message));
+            }
+        }
+        await RefuseAsync(refused, runId, now, ct);
+        if (built.Count == 0)
+        {
+            await tx.CommitAsync(ct);
+            return refused.Count;
+        }
+
+        var year = postingDate.Year;
+        var first = await VoucherNumbers.ReserveAsync(db, o.InvoiceSeries, year, built.Count, ct);
+        var vouchers = new List<VoucherEntry>(built.Count);
+        var lines = new List<VoucherLineEntry>(built.Count * 4);
+        var history = new List<StatusChange>(built.Count);
+        for (var i = 0; i < built.Count; i++)
+        {
+            var (inv, voucher) = built[i];
             var number = first + i;
             var id = VoucherIds.VoucherId(o.InvoiceSeries, year, number);
-            var rate = inv.Currency == o.LedgerCurrency ? 1m
-                : rates.First(r => r.Currency == inv.Currency && r.Date == inv.IssueDate).Rate;
-            var built = InterimVoucherRules.Build(inv, rate, o);
             vouchers.Add(new VoucherEntry
             {
                 Id = id, Series = o.InvoiceSeries, FiscalYear = year, Number = number, Date = postingDate,
-                Text = $"{inv.SupplierId} {inv.InvoiceNumber}", InvoiceId = inv.Id, RunId = runId, CreatedAt = now,
+                Text = voucher.Text, InvoiceId = inv.Id, RunId = runId, CreatedAt = now,
             });
-            lines.AddRange(built.Select((l, n) => new VoucherLineEntry
+            lines.AddRange(voucher.Lines.Select((l, n) => new VoucherLineEntry
             {
                 Id = VoucherIds.LineId(id, n + 1), VoucherId = id, LineNo = n + 1, Account = l.Account, CostCentre = l.CostCentre,
                 Project = l.Project, Amount = l.Amount, Text = l.Text,
@@ -94,26 +122,42 @@ public sealed class InvoicePoster(PipelineDbContext db, IOptions<PipelineOptions
             "FROM vouchers v WHERE v.\"InvoiceId\" = invoices.\"Id\" AND v.\"Id\" BETWEEN {2} AND {3}",
             [posted, postedAt, firstVoucher, lastVoucher], ct);
         await tx.CommitAsync(ct);
-        log.LogInformation("Posted {Vouchers} voucher(s) with {Lines} line(s) in {Ms} ms (read {ReadMs}, build {BuildMs}, copy {CopyMs}, update {UpdateMs})",
-            vouchers.Count, lines.Count, watch.ElapsedMilliseconds, readMs, buildMs, copyMs, watch.ElapsedMilliseconds - readMs - buildMs - copyMs);
+        log.LogInformation("Posted {Vouchers} voucher(s) with {Lines} line(s) in {Ms} ms (read {ReadMs}, build {BuildMs}, copy {CopyMs}, update {UpdateMs}); {Refused} refused",
+            vouchers.Count, lines.Count, watch.ElapsedMilliseconds, readMs, buildMs, copyMs, watch.ElapsedMilliseconds - readMs - buildMs - copyMs, refused.Count);
         return invoices.Count;
     }
-}
 
-public sealed record PostingLine(string Account, string? CostCentre, string? Project, decimal Amount, string? Text);
+    /// <summary>What posting needs of the document: kind, number, dates, currency, totals and the VAT breakdown.</summary>
+    private static Invoice ToDocument(SupplierInvoice inv) => new()
+    {
+        Kind = inv.Kind, Number = inv.InvoiceNumber, IssueDate = inv.IssueDate ?? default, Currency = inv.Currency,
+        Seller = new Party { Name = inv.SellerName },
+        Totals = new MonetaryTotals { Payable = inv.Payable, TaxInclusive = inv.TotalInclVat, TaxTotal = inv.VatTotal },
+        VatBreakdown = System.Text.Json.JsonSerializer.Deserialize<List<VatBreakdown>>(inv.VatBreakdownJson, Processing.ChunkJob.Json) ?? [],
+    };
 
-/// <summary>Interim posting rules of the foundation (replaced by the core's voucher builder).</summary>
-public static class InterimVoucherRules
-{
-    public static List<PostingLine> Build(SupplierInvoice inv, decimal rate, PostingOptions o)
+    /// <summary>Coded lines signed for booking: negative on credit notes.</summary>
+    private static List<CodedLine> CodedLines(SupplierInvoice inv)
     {
         var sign = inv.Kind == DocumentKind.CreditNote ? -1 : 1;
-        var lines = inv.Lines.Select(l => new PostingLine(l.Account ?? throw new InvalidOperationException($"invoice {inv.Id} line {l.LineNo} has no account"),
-            l.CostCentre, l.Project, sign * Money.Round(l.NetAmount * rate), l.Description)).ToList();
-        if (inv.VatTotal != 0) lines.Add(new PostingLine(o.InputVatAccount, null, null, sign * Money.Round(inv.VatTotal * rate), "Input VAT"));
-        lines.Add(new PostingLine(o.PayableAccount, null, null, -sign * Money.Round(inv.TotalInclVat * rate), $"{inv.SupplierId} {inv.InvoiceNumber}"));
-        var diff = lines.Sum(l => l.Amount);
-        if (diff != 0) lines.Add(new PostingLine(o.RoundingAccount, null, null, -diff, "Rounding"));
-        return lines;
+        if (inv.Lines.Any(l => l.Account is null))
+            throw new PostingRefusedException(ExceptionCode.MissingCoding, $"invoice {inv.Id} has uncoded lines");
+        return inv.Lines.Select(l => new CodedLine(l.LineId, l.NetAmount * sign, l.VatCategory, l.VatRate,
+            new InvoicePipeline.Coding.Coding(l.Account!, l.CostCentre, l.Project),
+            Enum.TryParse<CodingSource>(l.CodingSource, out var source) ? source : CodingSource.Person)).ToList();
+    }
+
+    /// <summary>An attested invoice that cannot be posted goes back to review with the reason; it never blocks the rest.</summary>
+    private async Task RefuseAsync(List<(SupplierInvoice Invoice, string Code, string Reason)> refused, string runId, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var (inv, code, reason) in refused)
+        {
+            await db.Invoices.Where(i => i.Id == inv.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.Status, InvoiceStatus.AwaitingReview)
+                .SetProperty(i => i.Exceptions, i => i.Exceptions == "" ? code : i.Exceptions + ";" + code), ct);
+            db.InvoiceExceptions.Add(new InvoiceException { InvoiceId = inv.Id, Code = code, Reason = reason, RaisedAt = now });
+            db.History.Add(new StatusChange { SubjectId = inv.Id, At = now, Action = "post-refused", FromStatus = nameof(InvoiceStatus.Attested), ToStatus = nameof(InvoiceStatus.AwaitingReview), RunId = runId, Reason = reason });
+        }
+        if (refused.Count > 0) await db.SaveChangesAsync(ct);
     }
 }

@@ -151,6 +151,7 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
             PolicyVersion = d.PolicyVersion, ReceivedAt = doc.ReceivedAt, RunId = runId,
             AttestedBy = d.Status == InvoiceStatus.Attested ? "system" : null, AttestedAt = d.Status == InvoiceStatus.Attested ? now : null,
             DocumentJson = JsonSerializer.Serialize(stored, Json),
+            VatBreakdownJson = JsonSerializer.Serialize(invoice.VatBreakdown, Json),
             Lines = d.Lines.Select((l, i) => new SupplierInvoiceLine
             {
                 LineNo = i + 1, LineId = l.Line.Id, Description = l.Line.ItemName, ItemId = l.Line.SellersItemId, Quantity = l.Line.Quantity,

@@ -29,15 +29,17 @@ public sealed class ProcessingContext
     public required PolicyBook Policies { get; init; }
 
     public static async Task<ProcessingContext> LoadAsync(PipelineDbContext db, SupplierIdentification identification, PolicyBook policies,
-        IReadOnlyCollection<string> orderNumbers, IReadOnlyCollection<string> supplierIds, CancellationToken ct)
+        IReadOnlyCollection<string> orderNumbers, IReadOnlyCollection<string> supplierIds, CancellationToken ct, IReadOnlyCollection<long>? exclude = null)
     {
+        // A simulation re-decides invoices that are already stored: they must not count against themselves.
+        var excluded = (exclude ?? []).ToList();
         var supplierList = supplierIds.Distinct(StringComparer.Ordinal).ToList();
         var poList = orderNumbers.Distinct(StringComparer.Ordinal).ToList();
         var lines = await db.PurchaseOrderLines.AsNoTracking().Where(l => poList.Contains(l.PoNumber) || supplierList.Contains(l.SupplierId)).ToListAsync(ct);
         var pos = lines.Select(l => l.PoNumber).Distinct(StringComparer.Ordinal).ToList();
         var invoiced = await db.InvoiceLines.AsNoTracking()
             .Where(l => l.PoNumber != null && pos.Contains(l.PoNumber))
-            .Join(db.Invoices.Where(i => i.DuplicateKey != null), l => l.InvoiceId, i => i.Id, (l, i) => new { l.PoNumber, l.PoLine, l.Quantity, i.Kind })
+            .Join(db.Invoices.Where(i => i.DuplicateKey != null && !excluded.Contains(i.Id)), l => l.InvoiceId, i => i.Id, (l, i) => new { l.PoNumber, l.PoLine, l.Quantity, i.Kind })
             .ToListAsync(ct);
         var invoicedBy = invoiced.GroupBy(x => (x.PoNumber!, x.PoLine!))
             .ToDictionary(g => g.Key, g => g.Sum(x => x.Kind == DocumentKind.CreditNote ? -x.Quantity : x.Quantity));
@@ -45,7 +47,7 @@ public sealed class ProcessingContext
         var receivedBy = receipts.GroupBy(r => (r.PoNumber, r.PoLine)).ToDictionary(g => g.Key, g => g.Sum(r => r.Quantity));
         var receiptedOrders = receipts.Select(r => r.PoNumber).ToHashSet(StringComparer.Ordinal);
 
-        var accepted = await db.Invoices.AsNoTracking().Where(i => i.DuplicateKey != null && i.SupplierId != null && supplierList.Contains(i.SupplierId))
+        var accepted = await db.Invoices.AsNoTracking().Where(i => i.DuplicateKey != null && i.SupplierId != null && supplierList.Contains(i.SupplierId) && !excluded.Contains(i.Id))
             .Select(i => new { i.Id, i.SupplierId, i.InvoiceNumber, i.Payable, i.Currency, i.IssueDate, i.Match, i.MatchRef, i.SubscriptionPeriod }).ToListAsync(ct);
         var history = await (from l in db.InvoiceLines
                              join i in db.Invoices on l.InvoiceId equals i.Id

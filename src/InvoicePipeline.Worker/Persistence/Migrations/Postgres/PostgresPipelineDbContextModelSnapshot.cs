@@ -1121,6 +1121,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                         .HasPrecision(19, 4)
                         .HasColumnType("numeric(19,4)");
 
+                    b.Property<string>("VatBreakdownJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<decimal>("VatTotal")
                         .HasPrecision(19, 4)
                         .HasColumnType("numeric(19,4)");

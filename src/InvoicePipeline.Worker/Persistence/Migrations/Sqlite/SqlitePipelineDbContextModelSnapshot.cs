@@ -1094,6 +1094,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                         .HasPrecision(19, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VatBreakdownJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("VatTotal")
                         .HasPrecision(19, 4)
                         .HasColumnType("TEXT");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePipelineDbContext))]
-    [Migration("20261122234430_Initial")]
+    [Migration("20261123000957_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1095,6 +1095,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
 
                     b.Property<decimal>("TotalInclVat")
                         .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VatBreakdownJson")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("VatTotal")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPipelineDbContext))]
-    [Migration("20261122234444_Initial")]
+    [Migration("20261123001010_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1123,6 +1123,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<decimal>("TotalInclVat")
                         .HasPrecision(19, 4)
                         .HasColumnType("numeric(19,4)");
+
+                    b.Property<string>("VatBreakdownJson")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<decimal>("VatTotal")
                         .HasPrecision(19, 4)

@@ -216,7 +216,8 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     PostedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     VoucherId = table.Column<long>(type: "bigint", nullable: true),
                     RunId = table.Column<string>(type: "text", nullable: false),
-                    DocumentJson = table.Column<string>(type: "text", nullable: false)
+                    DocumentJson = table.Column<string>(type: "text", nullable: false),
+                    VatBreakdownJson = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -215,7 +215,8 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     PostedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     VoucherId = table.Column<long>(type: "INTEGER", nullable: true),
                     RunId = table.Column<string>(type: "TEXT", nullable: false),
-                    DocumentJson = table.Column<string>(type: "TEXT", nullable: false)
+                    DocumentJson = table.Column<string>(type: "TEXT", nullable: false),
+                    VatBreakdownJson = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {

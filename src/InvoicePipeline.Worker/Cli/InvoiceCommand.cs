@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using InvoicePipeline.Invoices;
+using InvoicePipeline.Review;
+using InvoicePipeline.Worker.Csv;
+using InvoicePipeline.Worker.Dashboard;
+using InvoicePipeline.Worker.Persistence;
+using InvoicePipeline.Worker.Review;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace InvoicePipeline.Worker.Cli;
+
+/// <summary>`invoice show|list|act`: the same review service and rules as the dashboard, for scripts and terminals.</summary>
+public static class InvoiceCommand
+{
+    public static Command Build()
+    {
+        var id = new Argument<long>("ID") { Description = "Invoice id" };
+        var show = new Command("show", "An invoice in full: header, lines, exceptions, decisions, history") { id };
+        show.SetAction((parse, ct) => WithDb(parse, async (db, _) =>
+        {
+            var i = await db.Invoices.AsNoTracking().Include(x => x.Lines).Include(x => x.Issues).SingleOrDefaultAsync(x => x.Id == parse.GetValue(id), ct)
+                ?? throw new ConfigurationException($"invoice {parse.GetValue(id)} does not exist");
+            var decisions = await db.Decisions.AsNoTracking().Where(d => d.InvoiceId == i.Id).OrderBy(d => d.Id).ToListAsync(ct);
+            var history = await db.History.AsNoTracking().Where(h => h.Subject == "invoice" && h.SubjectId == i.Id).OrderBy(h => h.Id).ToListAsync(ct);
+            if (parse.GetValue(GlobalOptions.Json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(new
+                {
+                    i.Id, i.SupplierId, i.SellerName, i.InvoiceNumber, i.IssueDate, i.DueDate, i.Currency, i.TotalInclVat, status = i.Status.ToString(), i.Match, i.MatchRef,
+                    lines = i.Lines.OrderBy(l => l.LineNo).Select(l => new { l.LineId, l.Description, l.Quantity, l.UnitPrice, l.NetAmount, l.PoNumber, l.PoLine, l.Account, l.CostCentre, l.Project, l.CodingSource }),
+                    exceptions = i.Issues.Select(e => new { e.Code, e.Reason, e.ResolvedBy, e.Resolution }),
+                    decisions = decisions.Select(d => new { d.Step, d.Rule, d.Explanation, d.PolicyVersion }),
+                    history = history.Select(h => new { h.At, h.Actor, h.Action, h.FromStatus, h.ToStatus, h.Reason }),
+                }, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+                return 0;
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"#{i.Id} {i.SupplierId} {i.SellerName} {i.InvoiceNumber} {i.IssueDate:yyyy-MM-dd} {i.TotalInclVat:N2} {i.Currency}: {i.Status} ({i.Match} {i.MatchRef})"));
+            foreach (var l in i.Lines.OrderBy(l => l.LineNo))
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  line {l.LineId}: {l.Quantity} × {l.UnitPrice} = {l.NetAmount:N2}  {l.PoNumber}/{l.PoLine}  {l.Account} {l.CostCentre} {l.Project} ({l.CodingSource})"));
+            foreach (var e in i.Issues) Console.WriteLine($"  {e.Code}: {e.Reason}{(e.ResolvedBy is null ? "" : $" [resolved by {e.ResolvedBy}: {e.Resolution}]")}");
+            foreach (var d in decisions) Console.WriteLine($"  decision {d.Step}/{d.Rule}: {d.Explanation}");
+            foreach (var h in history) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {h.At:yyyy-MM-dd HH:mm} {h.Actor} {h.Action}: {h.FromStatus} → {h.ToStatus} {h.Reason}"));
+            return 0;
+        }, ct));
+
+        var status = new Option<InvoiceStatus?>("--status") { Description = "Only invoices with this status" };
+        var list = new Command("list", "Invoices, optionally by status") { status };
+        list.SetAction((parse, ct) => WithDb(parse, async (db, _) =>
+        {
+            var q = db.Invoices.AsNoTracking();
+            if (parse.GetValue(status) is { } s) q = q.Where(i => i.Status == s);
+            var rows = await q.OrderBy(i => i.Id).Take(10_000).Select(i => new { i.Id, i.SupplierId, i.InvoiceNumber, i.TotalInclVat, i.Currency, i.Status, i.Exceptions }).ToListAsync(ct);
+            if (parse.GetValue(GlobalOptions.Json)) Console.WriteLine(JsonSerializer.Serialize(rows.Select(r => new { r.Id, r.SupplierId, r.InvoiceNumber, r.TotalInclVat, r.Currency, status = r.Status.ToString(), r.Exceptions })));
+            else foreach (var r in rows) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Id,6} {r.SupplierId,-8} {r.InvoiceNumber,-14} {r.TotalInclVat,14:N2} {r.Currency} {r.Status,-20} {r.Exceptions}"));
+            return 0;
+        }, ct));
+
+        var user = new Option<string>("--user") { Description = "Who acts (a configured user; their roles decide what they may do)", Required = true };
+        var action = new Option<ReviewAction?>("--action") { Description = "Accept, Reject, Hold, Release, Attest, SendBack" };
+        var reason = new Option<string?>("--reason") { Description = "Why (required to accept, reject, hold or send back)" };
+        var invoice = new Option<long?>("--invoice") { Description = "Invoice id" };
+        var file = new Option<string?>("--file") { Description = "Batch: a CSV with columns invoice_id,action,reason (one decision per row)" };
+        var act = new Command("act", "Act on invoices as a user, with the same rules as the dashboard") { user, action, reason, invoice, file };
+        act.SetAction((parse, ct) => WithDb(parse, async (db, sp) =>
+        {
+            var userId = parse.GetValue(user)!;
+            var configured = sp.GetRequiredService<IOptions<DashboardOptions>>().Value.Users
+                .FirstOrDefault(u => string.Equals(u.UserId, userId, StringComparison.OrdinalIgnoreCase))
+                ?? throw new ConfigurationException($"user '{userId}' is not configured (Pipeline:Dashboard:Users)");
+            var roles = configured.Roles.ToHashSet(StringComparer.Ordinal);
+            var review = new InvoiceReview(db, sp.GetRequiredService<TimeProvider>());
+            var decisions = new List<(long Id, ReviewAction Action, string? Reason, string Where)>();
+            if (parse.GetValue(file) is { } path)
+            {
+                var errors = new List<CsvError>();
+                await foreach (var r in CsvRows.ReadAsync(path, ["invoice_id", "action"], errors, ct))
+                {
+                    var idValue = r.Decimal("invoice_id", true);
+                    var a = r.Enum<ReviewAction>("action", true);
+                    errors.AddRange(r.RowErrors);
+                    if (r.RowErrors.Count == 0) decisions.Add(((long)idValue!.Value, a!.Value, r.Text("reason"), $"{Path.GetFileName(path)}:{r.Line}"));
+                }
+                if (errors.Count > 0)
+                {
+                    foreach (var e in errors) await Console.Error.WriteLineAsync(e.ToString());
+                    throw new ConfigurationException($"{path} has errors; no decision was applied");
+                }
+            }
+            else if (parse.GetValue(invoice) is { } one && parse.GetValue(action) is { } a) decisions.Add((one, a, parse.GetValue(reason), $"invoice {one}"));
+            else throw new UsageException("give --invoice and --action, or --file");
+            var refused = 0;
+            foreach (var (invoiceId, a, why, where) in decisions)
+            {
+                var outcome = await review.ActAsync(invoiceId, configured.UserId, roles, a, why, ct);
+                if (!outcome.Allowed) refused++;
+                Console.WriteLine($"{where}: {a} {(outcome.Allowed ? "done" : "refused")}: {outcome.Message}");
+            }
+            return refused == 0 ? Cli.Ok : Cli.InputError;
+        }, ct));
+        return new Command("invoice", "Look at and act on invoices") { show, list, act };
+    }
+
+    private static Task<int> WithDb(ParseResult parse, Func<PipelineDbContext, IServiceProvider, Task<int>> run, CancellationToken ct) => Cli.Guard(parse, async () =>
+    {
+        using var host = await CommandHost.StartAsync(GlobalOptions.Overrides(parse), hangfireServer: false, ct);
+        using var scope = host.Services.CreateScope();
+        return await run(scope.ServiceProvider.GetRequiredService<PipelineDbContext>(), scope.ServiceProvider);
+    });
+}

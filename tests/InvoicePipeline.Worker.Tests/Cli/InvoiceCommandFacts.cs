@@ -1,0 +1,44 @@
+using InvoicePipeline.Invoices;
+using InvoicePipeline.Worker.Hosting;
+using InvoicePipeline.Worker.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvoicePipeline.Worker.Tests.Cli;
+
+public sealed class InvoiceCommandFacts
+{
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Act_AppliesTheSameRulesAsTheDashboard_AndABadBatchFileAppliesNothing()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using (var host = await PipelineHost.StartAsync(db))
+            await host.RunAsync(Samples.Inbox, Samples.MasterData, Path.Combine(db.Folder, "out"));
+        long id;
+        await using (var ctx = db.Open())
+            id = (await ctx.Invoices.SingleAsync(i => i.InvoiceNumber == "IK-5570", Ct)).Id; // PRICE_VARIANCE, CC300
+
+        string[] Args(params string[] a) => [.. a, "--db", db.ConnectionString];
+        Assert.Equal(0, await Worker.Cli.Cli.RunAsync(Args("invoice", "act", "--user", "david.ekonom", "--invoice", $"{id}", "--action", "Accept", "--reason", "price agreed")));
+        // The accountant may not attest; the exit code says something was refused.
+        Assert.Equal(3, await Worker.Cli.Cli.RunAsync(Args("invoice", "act", "--user", "david.ekonom", "--invoice", $"{id}", "--action", "Attest")));
+
+        var batch = Path.Combine(db.Folder, "decisions.csv");
+        await File.WriteAllTextAsync(batch, $"invoice_id,action,reason\n{id},Attest,\n{id},Approve,typo\n", Ct);
+        Assert.Equal(3, await Worker.Cli.Cli.RunAsync(Args("invoice", "act", "--user", "bo.chef", "--file", batch)));
+        await using (var ctx = db.Open())
+            Assert.Equal(InvoiceStatus.AwaitingAttestation, (await ctx.Invoices.AsNoTracking().SingleAsync(i => i.Id == id, Ct)).Status);
+
+        await File.WriteAllTextAsync(batch, $"invoice_id,action,reason\n{id},Attest,\n", Ct);
+        Assert.Equal(0, await Worker.Cli.Cli.RunAsync(Args("invoice", "act", "--user", "bo.chef", "--file", batch)));
+        await using (var ctx = db.Open())
+        {
+            var i = await ctx.Invoices.AsNoTracking().SingleAsync(x => x.Id == id, Ct);
+            Assert.Equal(InvoiceStatus.Attested, i.Status);
+            Assert.Equal("bo.chef", i.AttestedBy);
+        }
+        Assert.Equal(0, await Worker.Cli.Cli.RunAsync(Args("invoice", "show", $"{id}", "--json")));
+        Assert.Equal(3, await Worker.Cli.Cli.RunAsync(Args("invoice", "act", "--user", "nobody", "--invoice", $"{id}", "--action", "Hold", "--reason", "x")));
+    }
+}
