@@ -11,6 +11,7 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         if (args is ["e2e", ..]) return await EndToEndHarness.RunAsync(args);
+        if (args is ["match", ..]) return MatchingHarness.Run(args);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

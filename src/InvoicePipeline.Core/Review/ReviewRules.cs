@@ -12,6 +12,10 @@ public enum ReviewAction
     Release,
     Attest,
     SendBack,
+    /// <summary>Match to the order or subscription the person names (value: PO number or subscription id).</summary>
+    PickMatch,
+    /// <summary>Code lines by hand (value: "account;cost centre;project", or "line:account;cost centre;project").</summary>
+    Recode,
 }
 
 /// <summary>What the rules need to know of an invoice: status, amount (ledger currency, excl. VAT), cost centres, and who touched it.</summary>
@@ -42,7 +46,7 @@ public static class ReviewRules
     public static ReviewOutcome Decide(ReviewCase c, ReviewActor actor, ReviewAction action, string? reason, DateOnly today)
     {
         bool Has(string role) => actor.Roles.Contains(role);
-        var needsReason = action is ReviewAction.Accept or ReviewAction.Reject or ReviewAction.Hold or ReviewAction.SendBack;
+        var needsReason = action is ReviewAction.Accept or ReviewAction.Reject or ReviewAction.Hold or ReviewAction.SendBack or ReviewAction.PickMatch or ReviewAction.Recode;
         if (needsReason && string.IsNullOrWhiteSpace(reason)) return ReviewOutcome.Refuse($"{action} needs a reason.");
         switch (action)
         {
@@ -65,6 +69,12 @@ public static class ReviewRules
                 if (!Has("accountant")) return ReviewOutcome.Refuse("Only an accountant can release an invoice.");
                 if (c.Status != InvoiceStatus.OnHold) return ReviewOutcome.Refuse($"Only an invoice on hold can be released; this one is {c.Status}.");
                 return new(true, InvoiceStatus.AwaitingReview, "Released for review.");
+            case ReviewAction.PickMatch:
+            case ReviewAction.Recode:
+                if (!Has("accountant")) return ReviewOutcome.Refuse($"Only an accountant can {(action == ReviewAction.Recode ? "recode lines" : "pick an order or subscription")}.");
+                if (c.Status != InvoiceStatus.AwaitingReview) return ReviewOutcome.Refuse($"Only an invoice awaiting review can be changed; this one is {c.Status}.");
+                if (string.IsNullOrWhiteSpace(reason)) return ReviewOutcome.Refuse(action == ReviewAction.Recode ? "Recode needs the coding: account;cost centre;project." : "Pick needs the order number or subscription id.");
+                return new(true, InvoiceStatus.AwaitingReview, action == ReviewAction.Recode ? "Recoded; the invoice now needs review and attestation by others." : "Matched as chosen.");
             case ReviewAction.SendBack:
                 if (!Has("approver")) return ReviewOutcome.Refuse("Only an approver can send an invoice back.");
                 if (c.Status != InvoiceStatus.AwaitingAttestation) return ReviewOutcome.Refuse($"Only an invoice awaiting attestation can be sent back; this one is {c.Status}.");

@@ -52,7 +52,7 @@ public static class DashboardSetup
             });
         }
         services.AddAuthorization();
-        services.AddScoped<Review.InvoiceReview>();
+
         return services;
     }
 

@@ -66,6 +66,7 @@ public static class PipelineServices
 
         services.Configure<Dashboard.DashboardOptions>(configuration.GetSection("Pipeline:Dashboard"));
         services.AddScoped<MasterDataImporter>();
+        services.AddScoped<Review.InvoiceReview>();
         services.AddScoped<RunStarter>();
         services.AddScoped<InvoicePoster>();
         services.AddScoped<IntakeJob>();

@@ -74,4 +74,13 @@ public sealed class ReviewRulesFacts
         Assert.Equal(InvoiceStatus.AwaitingReview, ReviewRules.Decide(Case(InvoiceStatus.OnHold), Actor("anna", "accountant"), ReviewAction.Release, null, Today).NewStatus);
         Assert.Equal(InvoiceStatus.AwaitingReview, ReviewRules.Decide(Case(InvoiceStatus.AwaitingAttestation), Actor("bo", "approver", Bo), ReviewAction.SendBack, "wrong cost centre", Today).NewStatus);
     }
+
+    [Fact]
+    public void PickAndRecode_AreForAccountants_OnInvoicesAwaitingReview_WithAValue()
+    {
+        Assert.True(ReviewRules.Decide(Case(InvoiceStatus.AwaitingReview), Actor("anna", "accountant"), ReviewAction.PickMatch, "PO-1", Today).Allowed);
+        Assert.False(ReviewRules.Decide(Case(InvoiceStatus.AwaitingReview), Actor("bo", "approver", Bo), ReviewAction.Recode, "4010;CC1", Today).Allowed);
+        Assert.False(ReviewRules.Decide(Case(InvoiceStatus.Attested), Actor("anna", "accountant"), ReviewAction.Recode, "4010;CC1", Today).Allowed);
+        Assert.False(ReviewRules.Decide(Case(InvoiceStatus.AwaitingReview), Actor("anna", "accountant"), ReviewAction.PickMatch, "", Today).Allowed);
+    }
 }

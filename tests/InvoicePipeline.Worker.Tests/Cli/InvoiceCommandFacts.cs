@@ -41,4 +41,35 @@ public sealed class InvoiceCommandFacts
         Assert.Equal(0, await Worker.Cli.Cli.RunAsync(Args("invoice", "show", $"{id}", "--json")));
         Assert.Equal(3, await Worker.Cli.Cli.RunAsync(Args("invoice", "act", "--user", "nobody", "--invoice", $"{id}", "--action", "Hold", "--reason", "x")));
     }
+
+    [Fact]
+    public async Task Recode_ResolvesMissingCoding_AndPick_ReMatchesWithTheChosenOrder()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using (var host = await PipelineHost.StartAsync(db))
+            await host.RunAsync(Samples.Inbox, Samples.MasterData, Path.Combine(db.Folder, "out"));
+        string[] Args(params string[] a) => [.. a, "--db", db.ConnectionString];
+        long uncoded, unmatched;
+        await using (var ctx = db.Open())
+        {
+            uncoded = (await ctx.Invoices.SingleAsync(i => i.InvoiceNumber == "NL-1", Ct)).Id;   // MISSING_CODING
+            unmatched = (await ctx.Invoices.SingleAsync(i => i.InvoiceNumber == "88503", Ct)).Id; // NO_MATCH (and suspected duplicate)
+        }
+        Assert.Equal(3, await Worker.Cli.Cli.RunAsync(Args("invoice", "act", "--user", "david.ekonom", "--invoice", $"{uncoded}", "--action", "Recode", "--reason", "9999;CC100")));
+        Assert.Equal(0, await Worker.Cli.Cli.RunAsync(Args("invoice", "act", "--user", "david.ekonom", "--invoice", $"{uncoded}", "--action", "Recode", "--reason", "4010;CC100;P-1")));
+        Assert.Equal(0, await Worker.Cli.Cli.RunAsync(Args("invoice", "act", "--user", "david.ekonom", "--invoice", $"{unmatched}", "--action", "PickMatch", "--reason", "PO-1002")));
+        await using (var ctx = db.Open())
+        {
+            var recoded = await ctx.Invoices.AsNoTracking().Include(i => i.Lines).SingleAsync(i => i.Id == uncoded, Ct);
+            Assert.Equal("david.ekonom", recoded.CodedBy);
+            Assert.All(recoded.Lines, l => Assert.Equal(("4010", "CC100", "P-1", "Person"), (l.Account, l.CostCentre, l.Project, l.CodingSource)));
+            Assert.DoesNotContain("MISSING_CODING", recoded.Exceptions, StringComparison.Ordinal);
+            var picked = await ctx.Invoices.AsNoTracking().Include(i => i.Lines).SingleAsync(i => i.Id == unmatched, Ct);
+            Assert.Equal(("order", "PO-1002"), (picked.Match, picked.MatchRef));
+            Assert.Contains("PRICE_VARIANCE", picked.Exceptions, StringComparison.Ordinal); // 2,300 against an order line of 18,500
+            Assert.DoesNotContain("NO_MATCH", picked.Exceptions, StringComparison.Ordinal);
+            Assert.Equal(InvoiceStatus.AwaitingReview, picked.Status);
+            Assert.Contains(await ctx.Decisions.AsNoTracking().Where(d => d.InvoiceId == unmatched).ToListAsync(Ct), d => d.Rule == "PRICE_VARIANCE");
+        }
+    }
 }

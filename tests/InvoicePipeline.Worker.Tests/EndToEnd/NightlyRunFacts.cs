@@ -62,6 +62,8 @@ public abstract class NightlyRunFacts(DatabaseProvider provider)
         await using var ctx = db.Open();
         var stored = await ctx.Documents.AsNoTracking().Where(d => d.Channel == "scanned").Select(d => d.Content.Length).ToListAsync(Ct);
         Assert.All(stored, n => Assert.True(n > 1000, "the original image is kept"));
+        // The demo shows every exception code of outcomes.md.
+        foreach (var code in ExceptionCode.All) Assert.True(outcome.Summary.Exceptions.ContainsKey(code), $"the demo raises no {code}");
     }
 
     [Fact]
