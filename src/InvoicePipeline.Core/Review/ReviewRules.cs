@@ -16,6 +16,8 @@ public enum ReviewAction
     PickMatch,
     /// <summary>Code lines by hand (value: "account;cost centre;project", or "line:account;cost centre;project").</summary>
     Recode,
+    /// <summary>Correct fields read from a scan (value: "Field=value; Field=value"); the checks run again.</summary>
+    CorrectScan,
 }
 
 /// <summary>What the rules need to know of an invoice: status, amount (ledger currency, excl. VAT), cost centres, and who touched it.</summary>
@@ -46,7 +48,7 @@ public static class ReviewRules
     public static ReviewOutcome Decide(ReviewCase c, ReviewActor actor, ReviewAction action, string? reason, DateOnly today)
     {
         bool Has(string role) => actor.Roles.Contains(role);
-        var needsReason = action is ReviewAction.Accept or ReviewAction.Reject or ReviewAction.Hold or ReviewAction.SendBack or ReviewAction.PickMatch or ReviewAction.Recode;
+        var needsReason = action is ReviewAction.Accept or ReviewAction.Reject or ReviewAction.Hold or ReviewAction.SendBack or ReviewAction.PickMatch or ReviewAction.Recode or ReviewAction.CorrectScan;
         if (needsReason && string.IsNullOrWhiteSpace(reason)) return ReviewOutcome.Refuse($"{action} needs a reason.");
         switch (action)
         {
@@ -71,6 +73,7 @@ public static class ReviewRules
                 return new(true, InvoiceStatus.AwaitingReview, "Released for review.");
             case ReviewAction.PickMatch:
             case ReviewAction.Recode:
+            case ReviewAction.CorrectScan:
                 if (!Has("accountant")) return ReviewOutcome.Refuse($"Only an accountant can {(action == ReviewAction.Recode ? "recode lines" : "pick an order or subscription")}.");
                 if (c.Status != InvoiceStatus.AwaitingReview) return ReviewOutcome.Refuse($"Only an invoice awaiting review can be changed; this one is {c.Status}.");
                 if (string.IsNullOrWhiteSpace(reason)) return ReviewOutcome.Refuse(action == ReviewAction.Recode ? "Recode needs the coding: account;cost centre;project." : "Pick needs the order number or subscription id.");

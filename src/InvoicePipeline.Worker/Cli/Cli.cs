@@ -26,6 +26,7 @@ public static class Cli
         root.Subcommands.Add(ControlCommand.Build());
         root.Subcommands.Add(InvoiceCommand.Build());
         root.Subcommands.Add(SimulateCommand.Build());
+        root.Subcommands.Add(PayrollCommand.Build());
         root.Subcommands.Add(HashPasswordCommand.Build());
         return root;
     }

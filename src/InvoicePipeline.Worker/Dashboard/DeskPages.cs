@@ -89,8 +89,8 @@ public sealed class InvoicePage(long id) : DeskPage("Invoice")
         {
             html.Append("<h4>Act</h4>");
             html.Append(Form($"/invoice/{i.Id}/act",
-                "<select name=\"action\" id=\"action\" class=\"form-control\"><option value=\"Accept\">Accept the exception</option><option value=\"Reject\">Reject</option><option value=\"Hold\">Hold</option><option value=\"Release\">Release</option><option value=\"Attest\">Attest</option><option value=\"SendBack\">Send back to review</option><option value=\"PickMatch\">Pick order / subscription</option><option value=\"Recode\">Recode lines</option></select> " +
-                "<input name=\"reason\" id=\"reason\" class=\"form-control\" size=\"60\" placeholder=\"Reason; for Pick: PO number or subscription id; for Recode: account;cost centre;project\"> <button class=\"btn btn-primary\" id=\"do\">Do it</button>"));
+                "<select name=\"action\" id=\"action\" class=\"form-control\"><option value=\"Accept\">Accept the exception</option><option value=\"Reject\">Reject</option><option value=\"Hold\">Hold</option><option value=\"Release\">Release</option><option value=\"Attest\">Attest</option><option value=\"SendBack\">Send back to review</option><option value=\"PickMatch\">Pick order / subscription</option><option value=\"Recode\">Recode lines</option><option value=\"CorrectScan\">Correct scanned fields</option></select> " +
+                "<input name=\"reason\" id=\"reason\" class=\"form-control\" size=\"60\" placeholder=\"Reason; Pick: PO number or subscription id; Recode: account;cost centre;project; Correct: Field=value; …\"> <button class=\"btn btn-primary\" id=\"do\">Do it</button>"));
         }
         html.Append("<h4>Decisions</h4><table class=\"table table-condensed\" id=\"decisions\"><tr><th>Step</th><th>Rule</th><th>Explanation</th><th>Policy</th></tr>");
         foreach (var d in db.Decisions.AsNoTracking().Where(d => d.InvoiceId == id).OrderBy(d => d.Id).ToList())

@@ -54,7 +54,8 @@ public sealed class IntakeJob(PipelineDbContext db, IBackgroundJobClient jobs, I
                 var tooLarge = info.Length > options.Value.Intake.MaxFileBytes;
                 // Over the size limit the original is not stored; the chunk rejects it with the reason.
                 var content = tooLarge ? [] : await File.ReadAllBytesAsync(file.Path, ct);
-                var seller = file.Channel == "einvoices" ? SellerKey.Peek(content, sha) : sha;
+                // Scans reveal their seller only after OCR: they share one chunk, so two scans of a seller never race.
+                var seller = file.Channel switch { "einvoices" => SellerKey.Peek(content, sha), "scanned" => "scanned", _ => sha };
                 toStore.Add(new ReceivedDocument
                 {
                     Sha256 = sha, FileName = file.RelativeName, Channel = file.Channel, Size = info.Length, Content = content,

@@ -2,6 +2,7 @@ using InvoicePipeline.Invoices;
 using InvoicePipeline.Review;
 using InvoicePipeline.Worker.Persistence;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvoicePipeline.Worker.Review;
@@ -38,6 +39,11 @@ public sealed class InvoiceReview(PipelineDbContext db, TimeProvider clock, Micr
                 var picked = await PickAsync(invoice, reason!.Trim(), now, ct);
                 if (!picked.Allowed) return picked;
                 outcome = picked;
+                break;
+            case ReviewAction.CorrectScan:
+                var corrected = await CorrectScanAsync(invoice, reason!, userId, now, ct);
+                if (!corrected.Allowed) return corrected;
+                outcome = corrected;
                 break;
             case ReviewAction.Accept:
                 invoice.ReviewedBy = userId;
@@ -93,29 +99,63 @@ public sealed class InvoiceReview(PipelineDbContext db, TimeProvider clock, Micr
     }
 
     /// <summary>
-    /// Re-runs matching, coding and routing with the order or subscription the person chose. A clean result needs
-    /// attestation (a person decided the match); new findings stay with the invoice for review.
+    /// Applies a reviewer's corrections to a scanned invoice's fields ("InvoiceNumber=2026105; Vat=1837.50"), runs the
+    /// checks again, keeps the corrections with the invoice, and re-runs matching, coding and routing.
     /// </summary>
-    private async Task<ReviewOutcome> PickAsync(SupplierInvoice entity, string reference, DateTimeOffset now, CancellationToken ct)
+    private async Task<ReviewOutcome> CorrectScanAsync(SupplierInvoice entity, string value, string userId, DateTimeOffset now, CancellationToken ct)
     {
-        var opts = options.Value;
-        var json = System.Text.Json.Nodes.JsonNode.Parse(entity.DocumentJson)!;
-        var node = json["invoice"] ?? json;
-        var subscription = await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.SubscriptionId == reference, ct);
-        var isOrder = await db.PurchaseOrderLines.AnyAsync(p => p.PoNumber == reference && p.SupplierId == entity.SupplierId, ct);
-        if (!isOrder && subscription?.SupplierId != entity.SupplierId) return ReviewOutcome.Refuse($"{reference} is neither an order nor a subscription of supplier {entity.SupplierId}.");
-        if (isOrder) node["orderReference"] = reference;
-        else node["contractReference"] = subscription!.ContractRef ?? reference;
-        var invoice = node.Deserialize<Invoice>(Processing.ChunkJob.Json)!;
+        var json = JsonNode.Parse(entity.DocumentJson)!;
+        if (json["capture"] is not { } captureNode) return ReviewOutcome.Refuse($"Invoice {entity.Id} is not a scanned invoice.");
+        var capture = captureNode.Deserialize<InvoicePipeline.Scanning.ScanCapture>(Processing.ChunkJob.Json)!;
+        var previousInvoice = json["invoice"]!.Deserialize<Invoice>(Processing.ChunkJob.Json)!;
+        var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0) return ReviewOutcome.Refuse($"'{pair}' is not Field=value.");
+            corrections[pair[..eq].Trim()] = pair[(eq + 1)..].Trim();
+        }
         var register = await db.Suppliers.AsNoTracking().ToListAsync(ct);
-        var context = await Processing.ProcessingContext.LoadAsync(db, new Suppliers.SupplierIdentification(register), opts.Tolerance.Book(),
-            isOrder ? [reference] : [], entity.SupplierId is null ? [] : [entity.SupplierId], ct, [entity.Id]);
-        var d = Processing.InvoiceDecider.Decide(invoice, context, opts);
-        if (d.Match == "none") return ReviewOutcome.Refuse($"{reference} does not match: {d.Explanations.LastOrDefault(e => e.Step == "matching").Explanation}");
+        InvoicePipeline.Scanning.ScanResult result;
+        try
+        {
+            result = InvoicePipeline.Scanning.ScanCorrection.Apply(new InvoicePipeline.Scanning.ScanResult(previousInvoice, capture, []), corrections,
+                InvoicePipeline.Scanning.SupplierLookups.Over(register));
+        }
+        catch (ArgumentException ex)
+        {
+            return ReviewOutcome.Refuse(ex.Message);
+        }
+        var d = Processing.InvoiceDecider.Decide(result.Invoice, await ContextForAsync(entity, result.Invoice, register, ct), options.Value, result.Issues);
+        entity.DocumentJson = JsonSerializer.Serialize(new { invoice = result.Invoice, capture = result.Capture }, Processing.ChunkJob.Json);
+        entity.InvoiceNumber = result.Invoice.Number;
+        entity.IssueDate = result.Invoice.IssueDate;
+        entity.DueDate = result.Invoice.DueDate;
+        entity.TotalExclVat = result.Invoice.Totals.TaxExclusive;
+        entity.VatTotal = result.Invoice.Totals.TaxTotal ?? 0;
+        entity.TotalInclVat = result.Invoice.Totals.TaxInclusive;
+        entity.Payable = result.Invoice.Totals.Payable;
+        entity.PaymentReference = result.Invoice.PaymentReference;
+        entity.OrderReference = result.Invoice.OrderReference;
+        entity.SupplierId = d.Supplier?.SupplierId;
+        entity.LedgerAmountExclVat = d.LedgerAmountExclVat;
+        return Apply(entity, d, now, $"corrected by {userId}: {value}", [ExceptionCode.LowConfidence]);
+    }
+
+    private async Task<Processing.ProcessingContext> ContextForAsync(SupplierInvoice entity, Invoice invoice, List<InvoicePipeline.MasterData.Supplier> register, CancellationToken ct)
+    {
+        var identification = new Suppliers.SupplierIdentification(register);
+        var supplier = identification.Identify(invoice).Supplier?.SupplierId ?? entity.SupplierId;
+        return await Processing.ProcessingContext.LoadAsync(db, identification, options.Value.Tolerance.Book(),
+            invoice.OrderReference is { } po ? [po] : [], supplier is null ? [] : [supplier], ct, [entity.Id]);
+    }
+
+    /// <summary>Takes a re-run decision over: match, lines, the exceptions it replaces, explanations, and the status a person's change leads to.</summary>
+    private ReviewOutcome Apply(SupplierInvoice entity, Processing.InvoiceDecision d, DateTimeOffset now, string why, IReadOnlyCollection<string> replaced)
+    {
         entity.Match = d.Match;
         entity.MatchRef = d.MatchRef;
         entity.SubscriptionPeriod = d.SubscriptionPeriod;
-        entity.OrderReference = invoice.OrderReference;
         foreach (var (line, decided) in entity.Lines.OrderBy(l => l.LineNo).Zip(d.Lines))
         {
             line.PoNumber = decided.PoNumber;
@@ -125,20 +165,43 @@ public sealed class InvoiceReview(PipelineDbContext db, TimeProvider clock, Micr
             line.Project = decided.Project;
             line.CodingSource = decided.Source;
         }
-        foreach (var issue in entity.Issues.Where(i => i.ResolvedAt is null && i.Code == ExceptionCode.NoMatch))
+        var current = d.Issues.Select(i => i.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var issue in entity.Issues.Where(i => i.ResolvedAt is null && (replaced.Contains(i.Code) || i.Code == ExceptionCode.NoMatch) && !current.Contains(i.Code)))
         {
             issue.ResolvedAt = now;
-            issue.Resolution = "matched by hand to " + reference;
+            issue.Resolution = why;
         }
-        var fresh = d.Issues.Where(i => i.Code != ExceptionCode.NoMatch && !entity.Issues.Any(e => e.ResolvedAt is null && e.Code == i.Code)).ToList();
-        foreach (var i in fresh) entity.Issues.Add(new InvoiceException { Code = i.Code, Reason = i.Reason, RaisedAt = now });
+        foreach (var i in d.Issues.Where(i => !entity.Issues.Any(e => e.ResolvedAt is null && e.Code == i.Code)))
+            entity.Issues.Add(new InvoiceException { Code = i.Code, Reason = i.Reason, RaisedAt = now });
         foreach (var (step, rule, text) in d.Explanations)
             db.Decisions.Add(new DecisionRecord { InvoiceId = entity.Id, Step = step, Rule = rule, Explanation = text, PolicyVersion = d.PolicyVersion, At = now });
         var open = entity.Issues.Where(i => i.ResolvedAt is null).Select(i => i.Code).Distinct().ToList();
         entity.Exceptions = string.Join(';', open);
         entity.Status = open.Count == 0 ? InvoiceStatus.AwaitingAttestation : ExceptionCode.MostSevere(open) ?? InvoiceStatus.AwaitingReview;
         return new ReviewOutcome(true, entity.Status, open.Count == 0
-            ? $"Matched to {d.Match} {reference}; the invoice now needs attestation."
-            : $"Matched to {d.Match} {reference}, with {string.Join(", ", open)} to resolve.");
+            ? $"Done ({why}); the invoice now needs attestation."
+            : $"Done ({why}); still to resolve: {string.Join(", ", open)}.");
+    }
+
+    /// <summary>
+    /// Re-runs matching, coding and routing with the order or subscription the person chose. A clean result needs
+    /// attestation (a person decided the match); new findings stay with the invoice for review.
+    /// </summary>
+    private async Task<ReviewOutcome> PickAsync(SupplierInvoice entity, string reference, DateTimeOffset now, CancellationToken ct)
+    {
+        var opts = options.Value;
+        var json = JsonNode.Parse(entity.DocumentJson)!;
+        var node = json["invoice"] ?? json;
+        var subscription = await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.SubscriptionId == reference, ct);
+        var isOrder = await db.PurchaseOrderLines.AnyAsync(p => p.PoNumber == reference && p.SupplierId == entity.SupplierId, ct);
+        if (!isOrder && subscription?.SupplierId != entity.SupplierId) return ReviewOutcome.Refuse($"{reference} is neither an order nor a subscription of supplier {entity.SupplierId}.");
+        if (isOrder) node["orderReference"] = reference;
+        else node["contractReference"] = subscription!.ContractRef ?? reference;
+        var invoice = node.Deserialize<Invoice>(Processing.ChunkJob.Json)!;
+        var register = await db.Suppliers.AsNoTracking().ToListAsync(ct);
+        var d = Processing.InvoiceDecider.Decide(invoice, await ContextForAsync(entity, invoice, register, ct), opts);
+        if (d.Match == "none") return ReviewOutcome.Refuse($"{reference} does not match: {d.Explanations.LastOrDefault(e => e.Step == "matching").Explanation}");
+        entity.OrderReference = invoice.OrderReference;
+        return Apply(entity, d, now, $"matched by hand to {d.Match} {reference}", [ExceptionCode.NoMatch]);
     }
 }

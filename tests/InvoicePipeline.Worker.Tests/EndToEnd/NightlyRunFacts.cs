@@ -64,6 +64,17 @@ public abstract class NightlyRunFacts(DatabaseProvider provider)
         Assert.All(stored, n => Assert.True(n > 1000, "the original image is kept"));
         // The demo shows every exception code of outcomes.md.
         foreach (var code in ExceptionCode.All) Assert.True(outcome.Summary.Exceptions.ContainsKey(code), $"the demo raises no {code}");
+
+        // The reviewer corrects the doubtful VAT (printed 1,973.50 on a 7,350.00 net at 25 %); the checks run again.
+        var doubtful = await ctx.Invoices.AsNoTracking().SingleAsync(i => i.InvoiceNumber == "2026105", Ct);
+        Assert.Contains(ExceptionCode.LowConfidence, doubtful.Exceptions, StringComparison.Ordinal);
+        Assert.Equal(0, await Worker.Cli.Cli.RunAsync(["invoice", "act", "--user", "david.ekonom", "--invoice", $"{doubtful.Id}", "--action", "CorrectScan",
+            "--reason", "Vat=1837.50; Total=9187.50", "--db", db.ConnectionString]));
+        var corrected = await ctx.Invoices.AsNoTracking().SingleAsync(i => i.Id == doubtful.Id, Ct);
+        Assert.Equal(1837.50m, corrected.VatTotal);
+        Assert.DoesNotContain(ExceptionCode.LowConfidence, corrected.Exceptions, StringComparison.Ordinal);
+        Assert.Contains("\"corrections\":{\"Vat\":\"1837.50\"", corrected.DocumentJson, StringComparison.Ordinal);
+        Assert.Contains(await ctx.History.AsNoTracking().Where(h => h.SubjectId == doubtful.Id).ToListAsync(Ct), h => h.Action == "correctscan" && h.Actor == "david.ekonom");
     }
 
     [Fact]

@@ -1,0 +1,104 @@
+using System.Globalization;
+using InvoicePipeline.Payroll;
+using InvoicePipeline.Posting;
+using InvoicePipeline.Worker.Hosting;
+using InvoicePipeline.Worker.Persistence;
+using InvoicePipeline.Worker.Posting;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvoicePipeline.Worker.Payroll;
+
+public sealed record PayrollPostResult(int Posted, decimal Amount, string? Voucher, int Carried, string ExportFile);
+
+/// <summary>
+/// Payroll after the nightly intake: each manager's queue, attestation with four eyes, and the period's posting —
+/// one balanced voucher of cost per cost centre against the payroll liability, the export file for the payroll
+/// system, and the unattested rows carried to the next period (never holding up the rest).
+/// </summary>
+public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, TimeProvider clock)
+{
+    private async Task<PayrollMasterData> MasterAsync(CancellationToken ct) => new(
+        await db.Employees.AsNoTracking().ToListAsync(ct), await db.PayCodes.AsNoTracking().ToListAsync(ct),
+        await db.PayRates.AsNoTracking().ToListAsync(ct), await db.CostCentres.AsNoTracking().ToListAsync(ct));
+
+    private static PayrollAttestationCase Case(PayrollEntry e) =>
+        new(e.TransactionId, e.EmployeeId ?? "", e.CostCentre ?? "", e.ReportedBy, e.ImportedBy, Enum.Parse<PayrollStatus>(e.Status));
+
+    public async Task<List<PayrollEntry>> QueueAsync(string userId, CancellationToken ct)
+    {
+        var master = await MasterAsync(ct);
+        var waiting = await db.PayrollEntries.AsNoTracking().Where(e => e.Status == nameof(PayrollStatus.AwaitingAttestation)).OrderBy(e => e.Id).ToListAsync(ct);
+        var who = new PayrollAttester(userId);
+        return waiting.Where(e => PayrollAttestation.Decide(who, Case(e), master).Allowed).ToList();
+    }
+
+    /// <summary>Attests (or rejects) the given transactions, or the user's whole queue; each refusal is reported with its reason.</summary>
+    public async Task<(int Done, List<string> Refused)> ActAsync(string userId, bool attest, IReadOnlyCollection<string>? transactionIds, string? reason, CancellationToken ct)
+    {
+        if (!attest && string.IsNullOrWhiteSpace(reason)) return (0, ["a rejection needs a reason"]);
+        var master = await MasterAsync(ct);
+        var query = db.PayrollEntries.Where(e => e.Status == nameof(PayrollStatus.AwaitingAttestation));
+        if (transactionIds is not null) query = query.Where(e => transactionIds.Contains(e.TransactionId));
+        var entries = await query.OrderBy(e => e.Id).ToListAsync(ct);
+        var refused = transactionIds?.Except(entries.Select(e => e.TransactionId)).Select(t => $"{t}: not awaiting attestation").ToList() ?? [];
+        var now = clock.GetUtcNow();
+        var done = 0;
+        foreach (var e in entries)
+        {
+            var decision = PayrollAttestation.Decide(new PayrollAttester(userId), Case(e), master);
+            if (!decision.Allowed)
+            {
+                if (transactionIds is not null) refused.Add($"{e.TransactionId}: {decision.Reason}");
+                continue;
+            }
+            var from = e.Status;
+            e.Status = attest ? nameof(PayrollStatus.Attested) : nameof(PayrollStatus.Rejected);
+            e.AttestedBy = userId;
+            e.AttestedAt = now;
+            db.History.Add(new StatusChange { Subject = "payroll", SubjectId = e.Id, At = now, Actor = userId, ActorRole = "manager", Action = attest ? "attest" : "reject", FromStatus = from, ToStatus = e.Status, Reason = reason ?? decision.Reason });
+            done++;
+        }
+        await db.SaveChangesAsync(ct);
+        return (done, refused);
+    }
+
+    /// <summary>The period's cut-off: attested rows are posted and exported, unattested rows move to the next period.</summary>
+    public async Task<PayrollPostResult> PostAsync(string period, string exportFolder, CancellationToken ct)
+    {
+        var p = PayrollPeriod.Parse(period);
+        var next = p.Next().ToString();
+        var now = clock.GetUtcNow();
+        var postingDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Runs.RunStarter.Zone(options.TimeZone)).DateTime);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var carried = await db.PayrollEntries.Where(e => e.Period == period && e.Status == nameof(PayrollStatus.AwaitingAttestation))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Period, next), ct);
+        var attested = await db.PayrollEntries.Where(e => e.Period == period && e.Status == nameof(PayrollStatus.Attested) && e.VoucherId == null)
+            .OrderBy(e => e.Id).ToListAsync(ct);
+        Directory.CreateDirectory(exportFolder);
+        var file = Path.Combine(exportFolder, PayrollExportWriter.FileName(p));
+        await using (var writer = new StreamWriter(file, false, new System.Text.UTF8Encoding(false)))
+            PayrollExportWriter.Write(writer, p, attested.Select(e => new PayrollExportRow(e.EmployeeId ?? "", e.PayCode, e.Quantity, e.Rate, e.Amount ?? 0m, p, e.CostCentre ?? "",
+                e.TransactionId, e.CorrectsPeriod is null ? null : PayrollPeriod.Parse(e.CorrectsPeriod), e.CorrectedRate)));
+        if (attested.Count == 0)
+        {
+            await tx.CommitAsync(ct);
+            return new PayrollPostResult(0, 0, null, carried, file);
+        }
+        var rules = new InvoicePipeline.Posting.PostingOptions { LedgerCurrency = options.Posting.LedgerCurrency, PayrollSeries = options.Posting.PayrollSeries };
+        var voucher = PayrollVoucherBuilder.ForBatch($"payroll {period}", attested.Select(e => new PricedPayrollLine(e.TransactionId, e.EmployeeId ?? "", e.PayCode, e.Account ?? "", e.CostCentre ?? "", e.Amount ?? 0m)).ToList(),
+            postingDate, rules, $"Lön {period}");
+        var number = await VoucherNumbers.ReserveAsync(db, options.Posting.PayrollSeries, postingDate.Year, 1, ct);
+        var id = VoucherIds.VoucherId(options.Posting.PayrollSeries, postingDate.Year, number);
+        db.Vouchers.Add(new VoucherEntry { Id = id, Series = options.Posting.PayrollSeries, FiscalYear = postingDate.Year, Number = number, Date = postingDate, Text = voucher.Text, PayrollBatch = period, CreatedAt = now, RunId = "payroll-" + period });
+        db.VoucherLines.AddRange(voucher.Lines.Select((l, n) => new VoucherLineEntry { Id = VoucherIds.LineId(id, n + 1), VoucherId = id, LineNo = n + 1, Account = l.Account, CostCentre = l.CostCentre, Project = l.Project, Amount = l.Amount, Text = l.Text }));
+        foreach (var e in attested)
+        {
+            e.Status = nameof(PayrollStatus.Posted);
+            e.VoucherId = id;
+        }
+        db.History.AddRange(attested.Select(e => new StatusChange { Subject = "payroll", SubjectId = e.Id, At = now, Action = "post", FromStatus = nameof(PayrollStatus.Attested), ToStatus = nameof(PayrollStatus.Posted), Reason = $"voucher {options.Posting.PayrollSeries}{number}" }));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new PayrollPostResult(attested.Count, voucher.Lines.Where(l => l.Amount > 0).Sum(l => l.Amount), $"{options.Posting.PayrollSeries}{number}", carried, file);
+    }
+}
