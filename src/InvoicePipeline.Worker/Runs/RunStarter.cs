@@ -46,7 +46,9 @@ public sealed class RunStarter(PipelineDbContext db, IBackgroundJobClient jobs, 
             OutDir = Path.GetFullPath(outDir), InputHash = inputHash, StartedAt = clock.GetUtcNow(),
             ManifestJson = JsonSerializer.Serialize(new
             {
-                inputs = hashes.Select(h => new { file = h.File, sha256 = h.Sha }),
+                // Each input file's name and SHA-256 are in the documents table; the manifest keeps their count and joint hash,
+                // so it stays small however many files a night brings.
+                inputs = new { files = hashes.Count, hash = inputHash, perFile = "documents.FileName, documents.Sha256" },
                 masterData = new { version = masterData.Count == 0 ? "none" : masterData[^1].Sha256[..12], files = masterData },
                 policy = new { version = options.Value.Attestation.PolicyVersion, options.Value.Attestation.AutoAttestMatched },
                 configuration = new { options.Value.Intake.ChunkSize, options.Value.Posting.LedgerCurrency, options.Value.Posting.InvoiceSeries, options.Value.Posting.PayableAccount, options.Value.Posting.InputVatAccount },

@@ -51,7 +51,9 @@ public static class RunWaiter
             using (var scope = services.CreateScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<PipelineDbContext>();
-                var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == runId, ct);
+                var run = await db.Runs.AsNoTracking().Where(r => r.Id == runId)
+                    .Select(r => new PipelineRun { Id = r.Id, State = r.State, ChunkCount = r.ChunkCount, Error = r.Error, ReportPath = r.ReportPath, StartedAt = r.StartedAt, FinishedAt = r.FinishedAt })
+                    .SingleAsync(ct);
                 var done = await db.RunChunks.CountAsync(c => c.RunId == runId && c.Done, ct);
                 progress(run, done);
                 if (run.State == RunState.Completed || run.Error is not null) return run;

@@ -13,8 +13,7 @@ public sealed class InvoiceCommandFacts
     public async Task Act_AppliesTheSameRulesAsTheDashboard_AndABadBatchFileAppliesNothing()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using (var host = await PipelineHost.StartAsync(db))
-            await host.RunAsync(Samples.Inbox, Samples.MasterData, Path.Combine(db.Folder, "out"));
+        await PipelineHost.RunSamplesAsync(db);
         long id;
         await using (var ctx = db.Open())
             id = (await ctx.Invoices.SingleAsync(i => i.InvoiceNumber == "IK-5570", Ct)).Id; // PRICE_VARIANCE, CC300
@@ -46,8 +45,7 @@ public sealed class InvoiceCommandFacts
     public async Task Recode_ResolvesMissingCoding_AndPick_ReMatchesWithTheChosenOrder()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using (var host = await PipelineHost.StartAsync(db))
-            await host.RunAsync(Samples.Inbox, Samples.MasterData, Path.Combine(db.Folder, "out"));
+        await PipelineHost.RunSamplesAsync(db);
         string[] Args(params string[] a) => [.. a, "--db", db.ConnectionString];
         long uncoded, unmatched;
         await using (var ctx = db.Open())

@@ -14,8 +14,7 @@ public sealed class ControlProtocolFacts
     public async Task Sample_OfPayments_IsReproducible_AndRecordProjectsTheReviewersFindings()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using (var host = await PipelineHost.StartAsync(db))
-            await host.RunAsync(Samples.Inbox, Samples.MasterData, Path.Combine(db.Folder, "out"));
+        await PipelineHost.RunSamplesAsync(db);
         await using var ctx = db.Open();
         var paid = await new PaymentRun(ctx, new PipelineOptions(), TimeProvider.System).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay.xml"), "fiona.finance", Ct);
         Assert.True(paid.Payments >= 4);

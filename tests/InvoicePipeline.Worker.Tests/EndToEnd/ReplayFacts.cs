@@ -15,8 +15,7 @@ public sealed class ReplayFacts
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         string runId;
-        await using (var host = await PipelineHost.StartAsync(db))
-            runId = (await host.RunAsync(Samples.Inbox, Samples.MasterData, Path.Combine(db.Folder, "out"))).Run.Id;
+        runId = (await PipelineHost.RunSamplesAsync(db)).Run.Id;
 
         await using (var ctx = db.Open())
         {

@@ -15,8 +15,7 @@ public sealed class KpiReportFacts
     public async Task Kpi_AfterTheDemoRun_CountsWhatTheTablesHold_AndDrawsReadablePngs()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using (var host = await PipelineHost.StartAsync(db))
-            await host.RunAsync(Samples.Inbox, Samples.MasterData, Path.Combine(db.Folder, "out"));
+        await PipelineHost.RunSamplesAsync(db);
 
         await using var ctx = db.Open();
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");

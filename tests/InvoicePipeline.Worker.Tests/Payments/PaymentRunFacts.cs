@@ -35,8 +35,7 @@ public sealed class PaymentRunFacts
     public async Task Propose_WritesAValidFile_AndNeverPaysAnInvoiceTwice_UnlessTheFileIsCancelled(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        await using (var host = await PipelineHost.StartAsync(db))
-            await host.RunAsync(Samples.Inbox, Samples.MasterData, Path.Combine(db.Folder, "out"));
+        await PipelineHost.RunSamplesAsync(db);
 
         var options = new PipelineOptions();
         var first = Path.Combine(db.Folder, "pay1.xml");

@@ -15,8 +15,7 @@ public sealed class PayrollDeskFacts
     public async Task ManagersAttestTheirQueue_ThenThePeriodPostsOneBalancedVoucher_AndCarriesTheRest(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        await using (var host = await PipelineHost.StartAsync(db))
-            await host.RunAsync(Samples.Inbox, Samples.MasterData, Path.Combine(db.Folder, "out"));
+        await PipelineHost.RunSamplesAsync(db);
         await using var ctx = db.Open();
         var desk = new PayrollDesk(ctx, new PipelineOptions(), TimeProvider.System);
 

@@ -21,8 +21,7 @@ public sealed class LedgerExportFacts
     {
         var checker = SharedSamples.PathTo("tools", "sie_check.py");
         await using var db = await TestDatabase.CreateAsync(provider);
-        await using (var host = await PipelineHost.StartAsync(db))
-            await host.RunAsync(Samples.Inbox, Samples.MasterData, Path.Combine(db.Folder, "out"));
+        await PipelineHost.RunSamplesAsync(db);
 
         await using var ctx = db.Open();
         var file = Path.Combine(db.Folder, "ledger.se");

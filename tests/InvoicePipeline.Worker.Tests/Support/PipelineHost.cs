@@ -19,6 +19,13 @@ public sealed class PipelineHost : IAsyncDisposable
         return new PipelineHost(await CommandHost.StartAsync(overrides, hangfireServer: true, TestContext.Current.CancellationToken));
     }
 
+    /// <summary>A fresh host over <paramref name="db"/> runs the sample inbox (no scans) with the sample master data, then stops.</summary>
+    public static async Task<NightlyRunOutcome> RunSamplesAsync(TestDatabase db)
+    {
+        await using var host = await StartAsync(db);
+        return await host.RunAsync(Samples.Inbox, Samples.MasterData, Path.Combine(db.Folder, "out"));
+    }
+
     public Task<NightlyRunOutcome> RunAsync(string inbox, string? masterData, string outDir, bool again = false) =>
         NightlyRun.ExecuteAsync(Services, inbox, masterData, outDir, again, quiet: true, TestContext.Current.CancellationToken);
 
