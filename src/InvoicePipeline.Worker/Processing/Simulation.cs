@@ -22,7 +22,7 @@ public sealed class Simulation(PipelineDbContext db, PipelineOptions options)
         var rows = await db.Invoices.AsNoTracking()
             .Where(i => i.IssueDate >= from && i.IssueDate <= to && i.Status != InvoiceStatus.Rejected && i.DocumentJson != "")
             .OrderBy(i => i.DocumentId).Select(i => new { i.Id, i.DocumentJson }).ToListAsync(ct);
-        var invoices = rows.Select(r => (r.Id, Invoice: Parse(r.DocumentJson))).Where(x => x.Invoice is not null).ToList();
+        var invoices = rows.Select(r => (r.Id, Invoice: StoredDocument.Invoice(r.DocumentJson))).Where(x => x.Invoice is not null).ToList();
         var register = await db.Suppliers.AsNoTracking().ToListAsync(ct);
         var identification = new SupplierIdentification(register);
         var supplierIds = invoices.Select(x => identification.Identify(x.Invoice!).Supplier?.SupplierId).OfType<string>().Distinct().ToList();
@@ -44,12 +44,5 @@ public sealed class Simulation(PipelineDbContext db, PipelineOptions options)
             return new SimulationOutcome(name, invoices.Count, touchless, invoices.Count == 0 ? null : Math.Round((decimal)touchless / invoices.Count, 4), exceptions, statuses);
         }
         return (await Under("current", options.Tolerance.Book()), await Under("proposed", proposed));
-    }
-
-    private static Invoice? Parse(string json)
-    {
-        using var doc = JsonDocument.Parse(json);
-        var element = doc.RootElement.TryGetProperty("invoice", out var inner) ? inner : doc.RootElement;
-        return element.Deserialize<Invoice>(ChunkJob.Json);
     }
 }

@@ -31,7 +31,7 @@ public sealed class Replay(PipelineDbContext db, PipelineOptions options)
         var then = (await db.History.AsNoTracking().Where(h => h.RunId == runId && h.Action == "process").ToListAsync(ct))
             .ToDictionary(h => h.SubjectId, h => $"{h.ToStatus} {Codes(h.Reason)}".Trim());
         var later = await db.Invoices.AsNoTracking().Where(i => i.ReceivedAt >= run.StartedAt).Select(i => i.Id).ToListAsync(ct);
-        var invoices = rows.Select(r => (r.Id, r.FileName, Invoice: Parse(r.DocumentJson))).ToList();
+        var invoices = rows.Select(r => (r.Id, r.FileName, Invoice: StoredDocument.Invoice(r.DocumentJson))).ToList();
         var register = await db.Suppliers.AsNoTracking().ToListAsync(ct);
         var identification = new SupplierIdentification(register);
         var context = await ProcessingContext.LoadAsync(db, identification, options.Tolerance.Book(),
@@ -71,11 +71,4 @@ public sealed class Replay(PipelineDbContext db, PipelineOptions options)
             : string.Join(';', reason.Split("; ", StringSplitOptions.RemoveEmptyEntries).Where(c => c.All(ch => char.IsAsciiLetterUpper(ch) || ch == '_')).Distinct().Order(StringComparer.Ordinal));
 
     private static string Normalise(string s) => s.Replace(" ", "", StringComparison.Ordinal);
-
-    private static Invoice Parse(string json)
-    {
-        using var doc = JsonDocument.Parse(json);
-        var element = doc.RootElement.TryGetProperty("invoice", out var inner) ? inner : doc.RootElement;
-        return element.Deserialize<Invoice>(ChunkJob.Json)!;
-    }
 }
