@@ -12,6 +12,7 @@ public static class Program
     {
         if (args is ["e2e", ..]) return await EndToEndHarness.RunAsync(args);
         if (args is ["match", ..]) return MatchingHarness.Run(args);
+        if (args is ["post", ..]) return await PostingHarness.RunAsync(args);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -1,130 +1,259 @@
+using System.Text.Json;
+using System.Threading.Channels;
 using InvoicePipeline.Coding;
 using InvoicePipeline.Invoices;
 using InvoicePipeline.Posting;
+using PostingOptions = InvoicePipeline.Posting.PostingOptions;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace InvoicePipeline.Worker.Posting;
 
 /// <summary>
-/// Bulk posting: attested invoices in chunks, each chunk one transaction that reserves a gapless range of voucher
-/// numbers (a row lock on the series counter), copies vouchers and lines in bulk, and marks the invoices posted.
+/// Bulk posting of attested invoices as a two-stage pipeline. A reader (its own connection) reads the next chunk of
+/// attested invoices with their coded lines and builds the vouchers with the core's <see cref="VoucherBuilder"/>,
+/// while the writer puts the previous chunk in the ledger: one transaction per chunk that marks the invoices posted
+/// (only if each is still attested, unposted and unchanged since it was read: on PostgreSQL its row version,
+/// <c>xmin</c>), reserves a gapless range of voucher numbers (a row lock on the series counter), and copies vouchers,
+/// lines and history in bulk. A chunk in which an invoice changed meanwhile is rolled back and read again.
 /// The unique index on vouchers.InvoiceId is the last guard: a second poster of the same invoice fails, never doubles.
 /// </summary>
-public sealed class InvoicePoster(PipelineDbContext db, IOptions<PipelineOptions> options, TimeProvider clock, ILogger<InvoicePoster> log)
+public sealed class InvoicePoster(PipelineDbContext db, IServiceScopeFactory scopes, IOptions<PipelineOptions> options, TimeProvider clock, ILogger<InvoicePoster> log)
 {
-    public async Task<int> PostAttestedAsync(string runId, DateOnly postingDate, CancellationToken ct)
+    internal sealed record BuiltChunk(long Low, long High, List<(SupplierInvoice Invoice, string Version, Voucher Voucher)> Built, List<(SupplierInvoice Invoice, string Version, string Code, string Reason)> Refused);
+
+    internal sealed class StaleChunkException(int expected, int marked)
+        : Exception($"{expected - marked} of {expected} invoice(s) changed after they were read");
+
+    private PostingOptions Rules()
+    {
+        var o = options.Value.Posting;
+        return new PostingOptions
+        {
+            LedgerCurrency = o.LedgerCurrency, InvoiceSeries = o.InvoiceSeries, PayrollSeries = o.PayrollSeries, InputVatAccount = o.InputVatAccount,
+            PayablesAccount = o.PayableAccount, RoundingAccount = o.RoundingAccount,
+        };
+    }
+
+    /// <summary>The first chunk as the reader would build it (tests: a change between read and write).</summary>
+    internal async Task<BuiltChunk?> ReadFirstChunkAsync(DateOnly postingDate, CancellationToken ct) =>
+        await ReadAsync(db, 0, long.MaxValue, options.Value.Posting.ChunkSize, postingDate,
+            new ExchangeRateTable(await db.ExchangeRates.AsNoTracking().ToListAsync(ct)), Rules(), new PostingResult(), ct);
+
+    internal Task WriteChunkAsync(BuiltChunk chunk, string runId, DateOnly postingDate, CancellationToken ct) =>
+        WriteAsync(chunk, runId, postingDate, options.Value.Posting, new PostingResult(), ct);
+
+    public async Task<PostingResult> PostAttestedAsync(string runId, DateOnly postingDate, CancellationToken ct)
     {
         var o = options.Value.Posting;
         var rates = new ExchangeRateTable(await db.ExchangeRates.AsNoTracking().ToListAsync(ct));
-        var posted = 0;
-        while (true)
+        var rules = Rules();
+        var result = new PostingResult();
+        var chunks = Channel.CreateBounded<BuiltChunk>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = Task.Run(async () =>
         {
-            var count = await Resilience.Database.ExecuteAsync(async t => await PostChunkAsync(runId, postingDate, o, rates, t), ct);
-            if (count == 0) break;
-            posted += count;
+            try
+            {
+                using var scope = scopes.CreateScope();
+                var readerDb = scope.ServiceProvider.GetRequiredService<PipelineDbContext>();
+                var after = 0L;
+                while (true)
+                {
+                    var chunk = await Resilience.Database.ExecuteAsync(async t => await ReadAsync(readerDb, after, long.MaxValue, o.ChunkSize, postingDate, rates, rules, result, t), stop.Token);
+                    if (chunk is null) break;
+                    await chunks.Writer.WriteAsync(chunk, stop.Token);
+                    after = chunk.High;
+                }
+                chunks.Writer.Complete();
+            }
+            catch (Exception ex)
+            {
+                chunks.Writer.Complete(ex);
+            }
+        }, stop.Token);
+        try
+        {
+            while (true)
+            {
+                var waited = System.Diagnostics.Stopwatch.StartNew();
+                if (!await chunks.Reader.WaitToReadAsync(ct)) break;
+                result.Waited += waited.Elapsed;
+                var chunk = await chunks.Reader.ReadAsync(ct);
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        await Resilience.Database.ExecuteAsync(async t => await WriteAsync(chunk, runId, postingDate, o, result, t), ct);
+                        break;
+                    }
+                    catch (StaleChunkException ex) when (attempt < 5)
+                    {
+                        log.LogInformation("Chunk {Low}–{High} read again: {Reason}", chunk.Low, chunk.High, ex.Message);
+                        chunk = await ReadAsync(db, chunk.Low - 1, chunk.High, int.MaxValue, postingDate, rates, rules, new PostingResult(), ct);
+                        if (chunk is null) break;
+                    }
+                }
+            }
         }
-        log.LogInformation("Posted {Vouchers} voucher(s)", posted);
-        return posted;
+        finally
+        {
+            await stop.CancelAsync();
+            try { await reading; } catch (OperationCanceledException) { }
+        }
+        log.LogInformation("Posted {Vouchers} voucher(s) with {Lines} line(s), {Refused} refused (read and build {Read} + {Build}, write {Write}, writer waited {Waited})",
+            result.Posted, result.Lines, result.Refused, result.Read, result.Build, result.Write, result.Waited);
+        return result;
     }
 
-    private async Task<int> PostChunkAsync(string runId, DateOnly postingDate, Hosting.PostingOptions o, ExchangeRateTable rates, CancellationToken ct)
+    /// <summary>
+    /// The next attested, unposted invoices with ids in (<paramref name="after"/>, <paramref name="upTo"/>] (keyset, so
+    /// a long posting never re-scans what it posted), each with its row version, lines and voucher (or why not).
+    /// </summary>
+    private static async Task<BuiltChunk?> ReadAsync(PipelineDbContext db, long after, long upTo, int size, DateOnly postingDate, ExchangeRateTable rates, PostingOptions rules, PostingResult result, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var watch = System.Diagnostics.Stopwatch.StartNew();
+        var attested = nameof(InvoiceStatus.Attested);
+        // The version first: a change made while the rest is read then shows as a version that no longer matches.
+        var keys = db is SqlitePipelineDbContext
+            ? await db.Database.SqlQuery<InvoiceVersion>($"""SELECT "Id", '' AS "Version" FROM invoices WHERE "Id" > {after} AND "Id" <= {upTo} AND "Status" = {attested} AND "VoucherId" IS NULL ORDER BY "Id" LIMIT {size}""").ToListAsync(ct)
+            : await db.Database.SqlQuery<InvoiceVersion>($"""SELECT "Id", xmin::text AS "Version" FROM invoices WHERE "Id" > {after} AND "Id" <= {upTo} AND "Status" = {attested} AND "VoucherId" IS NULL ORDER BY "Id" LIMIT {size}""").ToListAsync(ct);
+        if (keys.Count == 0) return null;
+        var (low, high) = (keys[0].Id, keys[^1].Id);
+        var versions = keys.ToDictionary(k => k.Id, k => k.Version);
         // Only the columns posting needs: the parsed document (DocumentJson) stays in the database.
         var invoices = await db.Invoices.AsNoTracking()
-            .Where(i => i.Status == InvoiceStatus.Attested && i.VoucherId == null)
-            .OrderBy(i => i.Id).Take(o.ChunkSize)
+            .Where(i => i.Id >= low && i.Id <= high && i.Status == InvoiceStatus.Attested && i.VoucherId == null)
+            .OrderBy(i => i.Id)
             .Select(i => new SupplierInvoice
             {
                 Id = i.Id, Kind = i.Kind, SupplierId = i.SupplierId, SellerName = i.SellerName, InvoiceNumber = i.InvoiceNumber, Currency = i.Currency,
                 IssueDate = i.IssueDate, VatTotal = i.VatTotal, TotalInclVat = i.TotalInclVat, Payable = i.Payable, VatBreakdownJson = i.VatBreakdownJson,
             }).ToListAsync(ct);
-        if (invoices.Count == 0) return 0;
-        var (low, high) = (invoices[0].Id, invoices[^1].Id);
-        var lineLookup = (await db.InvoiceLines.AsNoTracking().Where(l => l.InvoiceId >= low && l.InvoiceId <= high).ToListAsync(ct))
+        var lineLookup = (await db.InvoiceLines.AsNoTracking().Where(l => l.InvoiceId >= low && l.InvoiceId <= high)
+                .OrderBy(l => l.InvoiceId).ThenBy(l => l.LineNo)
+                .Select(l => new SupplierInvoiceLine
+                {
+                    InvoiceId = l.InvoiceId, LineNo = l.LineNo, LineId = l.LineId, NetAmount = l.NetAmount, VatCategory = l.VatCategory, VatRate = l.VatRate,
+                    Account = l.Account, CostCentre = l.CostCentre, Project = l.Project, CodingSource = l.CodingSource,
+                }).ToListAsync(ct))
             .ToLookup(l => l.InvoiceId);
-        foreach (var inv in invoices) inv.Lines = lineLookup[inv.Id].OrderBy(l => l.LineNo).ToList();
-        var readMs = watch.ElapsedMilliseconds;
+        var readAt = watch.Elapsed;
 
-        var rules = new InvoicePipeline.Posting.PostingOptions
-        {
-            LedgerCurrency = o.LedgerCurrency, InvoiceSeries = o.InvoiceSeries, PayrollSeries = o.PayrollSeries, InputVatAccount = o.InputVatAccount,
-            PayablesAccount = o.PayableAccount, RoundingAccount = o.RoundingAccount,
-        };
-        var now = clock.GetUtcNow();
-        var built = new List<(SupplierInvoice Invoice, InvoicePipeline.Posting.Voucher Voucher)>(invoices.Count);
-        var refused = new List<(SupplierInvoice Invoice, string Code, string Reason)>();
+        var built = new List<(SupplierInvoice, string, Voucher)>(invoices.Count);
+        var refused = new List<(SupplierInvoice, string, string, string)>();
         foreach (var inv in invoices)
         {
+            // An invoice attested after its id was read has no version of that read: the next pass takes it.
+            if (!versions.TryGetValue(inv.Id, out var version)) continue;
+            inv.Lines = lineLookup[inv.Id].ToList();
             try
             {
-                built.Add((inv, VoucherBuilder.ForInvoice(ToDocument(inv), $"invoice {inv.Id}", CodedLines(inv), postingDate, rates, rules, inv.SupplierId)));
+                built.Add((inv, version, VoucherBuilder.ForInvoice(ToDocument(inv), $"invoice {inv.Id}", CodedLines(inv), postingDate, rates, rules, inv.SupplierId)));
             }
             catch (PostingRefusedException ex)
             {
-                refused.Add((inv, ex.Code, ex.Message));
+                refused.Add((inv, version, ex.Code, ex.Message));
             }
             catch (UnbalancedVoucherException ex)
             {
-                refused.Add((inv, ExceptionCode.MissingCoding, ex.Message));
+                refused.Add((inv, version, ExceptionCode.MissingCoding, ex.Message));
             }
         }
-        await RefuseAsync(refused, runId, now, ct);
-        if (built.Count == 0)
-        {
-            await tx.CommitAsync(ct);
-            return refused.Count;
-        }
+        result.Read += readAt;
+        result.Build += watch.Elapsed - readAt;
+        return new BuiltChunk(low, high, built, refused);
+    }
 
-        var year = postingDate.Year;
-        var first = await VoucherNumbers.ReserveAsync(db, o.InvoiceSeries, year, built.Count, ct);
-        var vouchers = new List<VoucherEntry>(built.Count);
-        var lines = new List<VoucherLineEntry>(built.Count * 4);
-        var history = new List<StatusChange>(built.Count);
-        for (var i = 0; i < built.Count; i++)
+    /// <summary>One chunk, one transaction: mark, number, copy. Nothing of it is visible unless all of it is.</summary>
+    private async Task WriteAsync(BuiltChunk chunk, string runId, DateOnly postingDate, Hosting.PostingOptions o, PostingResult result, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        var postgres = db is not SqlitePipelineDbContext;
+        await RefuseAsync(chunk.Refused, runId, now, postgres, ct);
+        var built = chunk.Built;
+        if (built.Count > 0)
         {
-            var (inv, voucher) = built[i];
-            var number = first + i;
-            var id = VoucherIds.VoucherId(o.InvoiceSeries, year, number);
-            vouchers.Add(new VoucherEntry
+            var year = postingDate.Year;
+            var first = await VoucherNumbers.ReserveAsync(db, o.InvoiceSeries, year, built.Count, ct);
+            var vouchers = new List<VoucherEntry>(built.Count);
+            var lines = new List<VoucherLineEntry>(built.Count * 5);
+            var history = new List<StatusChange>(built.Count);
+            for (var i = 0; i < built.Count; i++)
             {
-                Id = id, Series = o.InvoiceSeries, FiscalYear = year, Number = number, Date = postingDate,
-                Text = voucher.Text, InvoiceId = inv.Id, RunId = runId, CreatedAt = now,
-            });
-            lines.AddRange(voucher.Lines.Select((l, n) => new VoucherLineEntry
+                var (inv, _, voucher) = built[i];
+                var number = first + i;
+                var id = VoucherIds.VoucherId(o.InvoiceSeries, year, number);
+                vouchers.Add(new VoucherEntry
+                {
+                    Id = id, Series = o.InvoiceSeries, FiscalYear = year, Number = number, Date = postingDate,
+                    Text = voucher.Text, InvoiceId = inv.Id, RunId = runId, CreatedAt = now,
+                });
+                for (var n = 0; n < voucher.Lines.Count; n++)
+                {
+                    var l = voucher.Lines[n];
+                    lines.Add(new VoucherLineEntry
+                    {
+                        Id = VoucherIds.LineId(id, n + 1), VoucherId = id, LineNo = n + 1, Account = l.Account, CostCentre = l.CostCentre,
+                        Project = l.Project, Amount = l.Amount, Text = l.Text,
+                    });
+                }
+                history.Add(new StatusChange
+                {
+                    SubjectId = inv.Id, At = now, Action = "post", FromStatus = nameof(InvoiceStatus.Attested), ToStatus = nameof(InvoiceStatus.Posted),
+                    RunId = runId, Reason = $"voucher {o.InvoiceSeries}{number}",
+                });
+            }
+            var posted = nameof(InvoiceStatus.Posted);
+            var attested = nameof(InvoiceStatus.Attested);
+            // Marked before the COPY, so a changed invoice costs nothing but this statement; the row locks it takes keep
+            // everyone else off these invoices until the chunk commits.
+            var ids = vouchers.Select(v => v.InvoiceId!.Value).ToArray();
+            int marked;
+            if (postgres)
             {
-                Id = VoucherIds.LineId(id, n + 1), VoucherId = id, LineNo = n + 1, Account = l.Account, CostCentre = l.CostCentre,
-                Project = l.Project, Amount = l.Amount, Text = l.Text,
-            }));
-            history.Add(new StatusChange
+                // The row version proves the invoice is the one its voucher was built from.
+                var voucherIds = vouchers.Select(v => v.Id).ToArray();
+                var versions = built.Select(b => b.Version).ToArray();
+                marked = await db.Database.ExecuteSqlAsync($"""
+                    UPDATE invoices AS i SET "Status" = {posted}, "PostedAt" = {now}, "VoucherId" = u.voucher
+                    FROM unnest({ids}, {voucherIds}, {versions}) AS u(id, voucher, version)
+                    WHERE i."Id" = u.id AND i.xmin::text = u.version AND i."Status" = {attested} AND i."VoucherId" IS NULL
+                    """, ct);
+            }
+            else
             {
-                SubjectId = inv.Id, At = now, Action = "post", FromStatus = nameof(InvoiceStatus.Attested), ToStatus = nameof(InvoiceStatus.Posted),
-                RunId = runId, Reason = $"voucher {o.InvoiceSeries}{number}",
-            });
+                var postedAt = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(now)!;
+                marked = await db.Database.ExecuteSqlRawAsync(
+                    "UPDATE invoices SET \"Status\" = {0}, \"PostedAt\" = {1} WHERE \"Id\" IN (SELECT value FROM json_each({2})) AND \"Status\" = {3} AND \"VoucherId\" IS NULL",
+                    [posted, postedAt, JsonSerializer.Serialize(ids), attested], ct);
+            }
+            if (marked != built.Count) throw new StaleChunkException(built.Count, marked);
+            var copyAt = watch.Elapsed;
+            await BulkWriter.InsertAsync(db, vouchers, ct);
+            await BulkWriter.InsertAsync(db, lines, ct);
+            await BulkWriter.InsertAsync(db, history, ct, keepIdentity: false);
+            result.Copy += watch.Elapsed - copyAt;
+            if (!postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync(
+                    "UPDATE invoices SET \"VoucherId\" = v.\"Id\" FROM vouchers v WHERE v.\"InvoiceId\" = invoices.\"Id\" AND v.\"Id\" BETWEEN {0} AND {1}",
+                    [vouchers[0].Id, vouchers[^1].Id], ct);
+            }
+            result.Lines += lines.Count;
         }
-        var buildMs = watch.ElapsedMilliseconds - readMs;
-        await BulkWriter.InsertAsync(db, vouchers, ct);
-        await BulkWriter.InsertAsync(db, lines, ct);
-        await BulkWriter.InsertAsync(db, history, ct, keepIdentity: false);
-        var copyMs = watch.ElapsedMilliseconds - readMs - buildMs;
-        // One set-based statement marks the chunk's invoices posted and links their vouchers (UPDATE ... FROM: PostgreSQL and SQLite).
-        var (firstVoucher, lastVoucher) = (vouchers[0].Id, vouchers[^1].Id);
-        var posted = nameof(InvoiceStatus.Posted);
-        var postedAt = db is SqlitePipelineDbContext ? new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(now)! : now;
-        await db.Database.ExecuteSqlRawAsync(
-            "UPDATE invoices SET \"Status\" = {0}, \"PostedAt\" = {1}, \"VoucherId\" = v.\"Id\" " +
-            "FROM vouchers v WHERE v.\"InvoiceId\" = invoices.\"Id\" AND v.\"Id\" BETWEEN {2} AND {3}",
-            [posted, postedAt, firstVoucher, lastVoucher], ct);
         await tx.CommitAsync(ct);
-        log.LogInformation("Posted {Vouchers} voucher(s) with {Lines} line(s) in {Ms} ms (read {ReadMs}, build {BuildMs}, copy {CopyMs}, update {UpdateMs}); {Refused} refused",
-            vouchers.Count, lines.Count, watch.ElapsedMilliseconds, readMs, buildMs, copyMs, watch.ElapsedMilliseconds - readMs - buildMs - copyMs, refused.Count);
-        return invoices.Count;
+        result.Posted += built.Count;
+        result.Refused += chunk.Refused.Count;
+        result.Write += watch.Elapsed;
     }
 
     /// <summary>What posting needs of the document: kind, number, dates, currency, totals and the VAT breakdown.</summary>
@@ -148,16 +277,42 @@ public sealed class InvoicePoster(PipelineDbContext db, IOptions<PipelineOptions
     }
 
     /// <summary>An attested invoice that cannot be posted goes back to review with the reason; it never blocks the rest.</summary>
-    private async Task RefuseAsync(List<(SupplierInvoice Invoice, string Code, string Reason)> refused, string runId, DateTimeOffset now, CancellationToken ct)
+    private async Task RefuseAsync(List<(SupplierInvoice Invoice, string Version, string Code, string Reason)> refused, string runId, DateTimeOffset now, bool postgres, CancellationToken ct)
     {
-        foreach (var (inv, code, reason) in refused)
+        foreach (var (inv, version, code, reason) in refused)
         {
-            await db.Invoices.Where(i => i.Id == inv.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(i => i.Status, InvoiceStatus.AwaitingReview)
-                .SetProperty(i => i.Exceptions, i => i.Exceptions == "" ? code : i.Exceptions + ";" + code), ct);
+            var (awaiting, attested) = (nameof(InvoiceStatus.AwaitingReview), nameof(InvoiceStatus.Attested));
+            var changed = postgres
+                ? await db.Database.ExecuteSqlAsync($"""
+                    UPDATE invoices SET "Status" = {awaiting}, "Exceptions" = CASE WHEN "Exceptions" = '' THEN {code} ELSE "Exceptions" || ';' || {code} END
+                    WHERE "Id" = {inv.Id} AND "Status" = {attested} AND "VoucherId" IS NULL AND xmin::text = {version}
+                    """, ct)
+                : await db.Database.ExecuteSqlAsync($"""
+                    UPDATE invoices SET "Status" = {awaiting}, "Exceptions" = CASE WHEN "Exceptions" = '' THEN {code} ELSE "Exceptions" || ';' || {code} END
+                    WHERE "Id" = {inv.Id} AND "Status" = {attested} AND "VoucherId" IS NULL
+                    """, ct);
+            if (changed == 0) throw new StaleChunkException(1, 0);
             db.InvoiceExceptions.Add(new InvoiceException { InvoiceId = inv.Id, Code = code, Reason = reason, RaisedAt = now });
             db.History.Add(new StatusChange { SubjectId = inv.Id, At = now, Action = "post-refused", FromStatus = nameof(InvoiceStatus.Attested), ToStatus = nameof(InvoiceStatus.AwaitingReview), RunId = runId, Reason = reason });
         }
         if (refused.Count > 0) await db.SaveChangesAsync(ct);
     }
+}
+
+/// <summary>An invoice id with its row version when read (PostgreSQL's xmin; empty on SQLite, which has one writer).</summary>
+public sealed record InvoiceVersion(long Id, string Version);
+
+/// <summary>What a posting did, with where its time went (read, build, write), for the log and the benchmark.</summary>
+public sealed class PostingResult
+{
+    public int Posted { get; set; }
+    public int Lines { get; set; }
+    public int Refused { get; set; }
+    public TimeSpan Read { get; set; }
+    public TimeSpan Build { get; set; }
+    public TimeSpan Write { get; set; }
+    /// <summary>Of <see cref="Write"/>: the COPY of vouchers, lines and history (the rest marks the invoices posted and reserves numbers).</summary>
+    public TimeSpan Copy { get; set; }
+    /// <summary>Time the writer waited for the next chunk to be read (zero when reading keeps ahead).</summary>
+    public TimeSpan Waited { get; set; }
 }
