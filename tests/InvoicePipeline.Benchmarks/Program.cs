@@ -7,10 +7,12 @@ public static class Program
     /// <summary>
     /// BenchmarkDotNet: dotnet run -c Release --project tests/InvoicePipeline.Benchmarks -- --filter '*Ubl*'
     /// End to end:     dotnet run -c Release --project tests/InvoicePipeline.Benchmarks -- e2e --invoices 100000
+    /// Posting:        dotnet run -c Release --project tests/InvoicePipeline.Benchmarks -- post --invoices 1000000
     /// </summary>
     public static async Task<int> Main(string[] args)
     {
         if (args is ["e2e", ..]) return await EndToEndHarness.RunAsync(args);
+        if (args is ["generate-only", _, _]) return EndToEndHarness.Generate(args);
         if (args is ["match", ..]) return MatchingHarness.Run(args);
         if (args is ["post", ..]) return await PostingHarness.RunAsync(args);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
