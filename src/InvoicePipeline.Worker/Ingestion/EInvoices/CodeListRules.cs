@@ -12,7 +12,7 @@ internal static class CodeListRules
         if (r.El("CreditNoteTypeCode") is { } ctc) x.Code("BR-CL-01", CodeLists.CreditNoteTypeCodes, ctc.Text(), ctc, "Credit note type code");
         if (r.El("DocumentCurrencyCode") is { } dcc) x.Code("BR-CL-04", CodeLists.Currencies, dcc.Text(), dcc, "Invoice currency");
         if (r.El("TaxCurrencyCode") is { } tcc) x.Code("BR-CL-05", CodeLists.Currencies, tcc.Text(), tcc, "VAT accounting currency");
-        foreach (var e in r.Descendants())
+        foreach (var e in x.Descendants)
         {
             switch (e.Name.LocalName)
             {

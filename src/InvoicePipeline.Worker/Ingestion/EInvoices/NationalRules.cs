@@ -36,7 +36,7 @@ internal static class NationalRules
             if (!string.Equals(t.Text()?.ToUpperInvariant(), "GODKÄND FÖR F-SKATT", StringComparison.Ordinal))
                 x.Fatal("SE-R-005", "The seller's tax registration must read 'Godkänd för F-skatt'.", t);
         if (vat?.Text() is { } sv && sv.StartsWith("SE", StringComparison.Ordinal))
-            foreach (var cat in r.Descendants().Where(d => d.Name.LocalName is "TaxCategory" or "ClassifiedTaxCategory" && d.El("ID").Text() == "S"))
+            foreach (var cat in x.Descendants.Where(d => d.Name.LocalName is "TaxCategory" or "ClassifiedTaxCategory" && d.El("ID").Text() == "S"))
                 if (cat.El("Percent").Dec() is not (25m or 12m or 6m)) x.Fatal("SE-R-006", "Swedish standard rate must be 25, 12 or 6 %.", cat);
         foreach (var pm in r.Els("PaymentMeans").Where(p => p.El("PaymentMeansCode").Text() == "30"))
         {
@@ -91,7 +91,7 @@ internal static class NationalRules
                     x.Fatal("DK-R-011", "Payment id types 71 and 75 must be 18 or 19 characters.", pm);
             }
         }
-        foreach (var ac in r.Descendants().Where(d => d.Name.LocalName == "AllowanceCharge" && d.El("AllowanceChargeReasonCode").Text() == "ZZZ"))
+        foreach (var ac in x.Descendants.Where(d => d.Name.LocalName == "AllowanceCharge" && d.El("AllowanceChargeReasonCode").Text() == "ZZZ"))
         {
             var reason = ac.El("AllowanceChargeReason").Text() ?? "";
             if (!(reason.Length == 4 && reason.All(char.IsAsciiDigit)))

@@ -31,10 +31,10 @@ internal static class PeppolXmlRules
             x.Fatal("PEPPOL-EN16931-R080", "Only one project reference is allowed.", r);
         if (r.El("AccountingCustomerParty", "Party") is { } buyer && buyer.El("EndpointID") is null) x.Fatal("PEPPOL-EN16931-R010", "Buyer electronic address is missing.", buyer);
         if (r.El("AccountingSupplierParty", "Party") is { } seller && seller.El("EndpointID") is null) x.Fatal("PEPPOL-EN16931-R020", "Seller electronic address is missing.", seller);
-        foreach (var e in r.Descendants().Where(d => !d.HasElements && d.Value.Trim().Length == 0))
+        foreach (var e in x.Descendants.Where(d => !d.HasElements && d.Value.Trim().Length == 0))
             x.Fatal("PEPPOL-EN16931-R008", $"Element {e.Name.LocalName} is empty.", e);
 
-        foreach (var e in r.Descendants())
+        foreach (var e in x.Descendants)
         {
             switch (e.Name.LocalName)
             {

@@ -26,6 +26,24 @@ internal sealed class XmlRuleContext(XElement root, List<Finding> findings)
         if (value is not null && !list.Contains(value)) Fatal(rule, $"{what} '{value}' is not in the code list.", at);
     }
 
+    private List<XElement>? _descendants;
+    private Dictionary<string, List<XElement>>? _byName;
+
+    /// <summary>Every element under the root in document order, walked once per document however many rules ask.</summary>
+    public List<XElement> Descendants => _descendants ??= Root.Descendants().ToList();
+
     /// <summary>All descendants with this local name (UBL names are unique per meaning, so local names suffice).</summary>
-    public IEnumerable<XElement> All(string localName) => Root.Descendants().Where(d => string.Equals(d.Name.LocalName, localName, StringComparison.Ordinal));
+    public IReadOnlyList<XElement> All(string localName)
+    {
+        if (_byName is null)
+        {
+            _byName = new Dictionary<string, List<XElement>>(StringComparer.Ordinal);
+            foreach (var d in Descendants)
+            {
+                if (!_byName.TryGetValue(d.Name.LocalName, out var list)) _byName[d.Name.LocalName] = list = [];
+                list.Add(d);
+            }
+        }
+        return _byName.TryGetValue(localName, out var found) ? found : [];
+    }
 }
