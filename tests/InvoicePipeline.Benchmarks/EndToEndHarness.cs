@@ -11,9 +11,10 @@ using NpgsqlTypes;
 namespace InvoicePipeline.Benchmarks;
 
 /// <summary>
-/// `dotnet run -c Release --project tests/InvoicePipeline.Benchmarks -- e2e --invoices N [--pg CS]`:
+/// `dotnet run -c Release --project tests/InvoicePipeline.Benchmarks -- e2e --invoices N [--workers K] [--pg CS]`:
 /// generates N invoices, runs a nightly run on a fresh PostgreSQL database through the real Hangfire jobs, and
-/// reports invoices/s per stage, peak memory and database size; then, in the same process, a plain binary COPY
+/// reports invoices/s per stage, peak memory and database size (with --workers K, K-1 more `serve` processes share the
+/// run through Hangfire's PostgreSQL storage, as more machines would); then, in the same process, a plain binary COPY
 /// of the same voucher rows (the floor) and a straightforward EF Core SaveChanges of them (what most would write).
 /// </summary>
 public static class EndToEndHarness
@@ -44,6 +45,10 @@ public static class EndToEndHarness
         {
             ["Pipeline:Database:Provider"] = "Postgres", ["ConnectionStrings:Pipeline"] = cs, ["Pipeline:Hangfire:Storage"] = "Postgres",
         };
+        // More workers: `serve` processes on the same Hangfire PostgreSQL storage, as on more machines.
+        var workers = int.Parse(Arg(args, "--workers") ?? "1", CultureInfo.InvariantCulture);
+        var extra = Enumerable.Range(2, Math.Max(0, workers - 1)).Select(i => StartServe(cs, 5200 + i, folder)).ToList();
+        var extraPeaks = new List<long>();
         using (var host = await CommandHost.StartAsync(overrides, hangfireServer: true, CancellationToken.None))
         {
             sw.Restart();
@@ -51,7 +56,14 @@ public static class EndToEndHarness
             Console.WriteLine($"run {outcome.Run.Id}: {(outcome.Run.Error ?? "completed")} in {sw.Elapsed.TotalSeconds:F1} s (incl. master-data import)");
             await host.StopAsync();
         }
+        foreach (var p in extra)
+        {
+            extraPeaks.Add(PeakOf(p));
+            p.Kill(entireProcessTree: true);
+            await p.WaitForExitAsync();
+        }
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        if (extraPeaks.Count > 0) Console.WriteLine($"other workers' peak memory: {string.Join(", ", extraPeaks.Select(b => $"{b / 1024 / 1024:N0} MB"))}");
 
         await using var conn = new NpgsqlConnection(cs);
         await conn.OpenAsync();
@@ -127,6 +139,26 @@ public static class EndToEndHarness
         var set = InvoiceGenerator.Write(args[2], int.Parse(args[1], CultureInfo.InvariantCulture), seed: 42);
         Console.WriteLine($"generated {set.Invoices} invoices, {set.OrderLines} order lines");
         return 0;
+    }
+
+    private static Process StartServe(string cs, int port, string folder)
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "InvoicePipeline.sln"))) root = Path.GetDirectoryName(root.TrimEnd('/'))!;
+        var jobs = Directory.CreateDirectory(Path.Combine(folder, "jobs-none")).FullName;
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, UseShellExecute = false };
+        foreach (var a in new[] { Path.Combine(root, "src", "InvoicePipeline.Worker", "bin", "Release", "net10.0", "invoicepipeline.dll"), "serve",
+                     "--urls", $"http://127.0.0.1:{port}", "--jobs", jobs, "--provider", "Postgres", "--db", cs })
+            info.ArgumentList.Add(a);
+        info.Environment["Pipeline__Hangfire__Storage"] = "Postgres";
+        return Process.Start(info)!;
+    }
+
+    /// <summary>The process's peak resident memory so far (VmHWM), read before it is stopped.</summary>
+    private static long PeakOf(Process p)
+    {
+        var line = File.ReadLines($"/proc/{p.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
     private static string? Arg(string[] args, string name)
