@@ -7,12 +7,14 @@ namespace InvoicePipeline.Worker.Payroll;
 /// <summary>
 /// Reads a chunk's payroll files, validates and prices every row against the employments, pay codes and rates,
 /// and stores them in bulk. A bad row is rejected with its reason; the rest of the file goes on. A file whose
-/// header lacks a required column is rejected whole, with the column named.
+/// header lacks a required column is rejected whole, with the column named. Rows are written in batches of
+/// <see cref="BatchSize"/> as they are read, so a million-row file never sits in memory as entities.
 /// </summary>
 public static class PayrollIntake
 {
-    public static async Task<int> ProcessAsync(PipelineDbContext db, IReadOnlyList<ReceivedDocument> files, string runId, CancellationToken ct)
+    public static async Task<int> ProcessAsync(PipelineDbContext db, IReadOnlyList<ReceivedDocument> files, string runId, CancellationToken ct, int batchSize = BatchSize)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         if (files.Count == 0) return 0;
         var master = new PayrollMasterData(
             await db.Employees.AsNoTracking().ToListAsync(ct), await db.PayCodes.AsNoTracking().ToListAsync(ct),
@@ -27,36 +29,70 @@ public static class PayrollIntake
                 e.CorrectsPeriod is null ? null : PayrollPeriod.Parse(e.CorrectsPeriod), e.CorrectedRate);
         }
 
-        var rows = new List<PayrollEntry>();
+        var batch = new List<PayrollEntry>(batchSize);
+        var written = 0;
+        async Task FlushAsync()
+        {
+            if (batch.Count == 0) return;
+            await BulkWriter.InsertAsync(db, batch, ct, keepIdentity: false);
+            written += batch.Count;
+            batch.Clear();
+        }
+        async Task AddAsync(PayrollEntry row)
+        {
+            batch.Add(row);
+            if (batch.Count >= batchSize) await FlushAsync();
+        }
+
         foreach (var file in files.OrderBy(f => f.Id))
         {
-            try
+            if (file.Content.Length == 0 && file.Size > 0)
             {
-                using var stream = new MemoryStream(file.Content, writable: false);
-                foreach (var tx in PayrollFileReader.Read(stream, file.FileName, importedBy: "system"))
-                {
-                    var o = PayrollValidator.Validate(tx, master, accepted);
-                    rows.Add(new PayrollEntry
-                    {
-                        DocumentId = file.Id, RunId = runId, File = file.FileName, Line = tx.Line, TransactionId = tx.TransactionId,
-                        EmployeeId = o.EmployeeId ?? tx.EmployeeId, PayCode = tx.PayCode, WorkDate = tx.WorkDate, Quantity = tx.Quantity,
-                        Rate = o.Rate, CorrectedRate = o.CorrectedRate ?? tx.CorrectsRate, Amount = o.Amount, Period = o.Period.ToString(),
-                        CorrectsPeriod = tx.CorrectsPeriod?.ToString(), CostCentre = o.CostCentre, Account = o.Account, Status = o.Status.ToString(),
-                        Exceptions = o.ExceptionCodes, Reasons = o.Exceptions.Count == 0 ? null : string.Join("; ", o.Exceptions.Select(x => $"{x.Code} ({x.Column}): {x.Reason}")),
-                        ReportedBy = tx.ReportedBy, ImportedBy = tx.ImportedBy, Reference = tx.Reference,
-                    });
-                }
+                // Over the intake's size limit the original was not stored: reject the file with the reason.
+                await AddAsync(FileRejected(file, runId, 0, $"{file.FileName}: {file.Size} bytes is over the intake's size limit (Pipeline:Intake:MaxFileBytes)"));
+                continue;
             }
-            catch (PayrollFileFormatException ex)
+            // Rows stream from the reader through validation into fixed-size batches: memory stays flat with file size
+            // (the duplicate keys of accepted rows are all that grows). A header error rejects the file whole; rows
+            // of the file already written stay, as a bad row never stops the rest.
+            using var stream = new MemoryStream(file.Content, writable: false);
+            using var rows = PayrollFileReader.Read(stream, file.FileName, importedBy: "system").GetEnumerator();
+            while (true)
             {
-                rows.Add(new PayrollEntry
+                PayrollTransaction tx;
+                try
                 {
-                    DocumentId = file.Id, RunId = runId, File = file.FileName, Line = (int)ex.Line, TransactionId = "", PayCode = "",
-                    Status = nameof(PayrollStatus.Rejected), Exceptions = "", Reasons = ex.Message,
-                });
+                    if (!rows.MoveNext()) break;
+                    tx = rows.Current;
+                }
+                catch (PayrollFileFormatException ex)
+                {
+                    await AddAsync(FileRejected(file, runId, ex.Line, ex.Message));
+                    break;
+                }
+                await AddAsync(Entry(file, runId, tx, PayrollValidator.Validate(tx, master, accepted)));
             }
         }
-        await BulkWriter.InsertAsync(db, rows, ct, keepIdentity: false);
-        return rows.Count;
+        await FlushAsync();
+        return written;
     }
+
+    /// <summary>Rows per bulk write: large enough for COPY to run at full speed, small enough to keep memory flat.</summary>
+    public const int BatchSize = 20_000;
+
+    private static PayrollEntry Entry(ReceivedDocument file, string runId, PayrollTransaction tx, PayrollOutcome o) => new()
+    {
+        DocumentId = file.Id, RunId = runId, File = file.FileName, Line = tx.Line, TransactionId = tx.TransactionId,
+        EmployeeId = o.EmployeeId ?? tx.EmployeeId, PayCode = tx.PayCode, WorkDate = tx.WorkDate, Quantity = tx.Quantity,
+        Rate = o.Rate, CorrectedRate = o.CorrectedRate ?? tx.CorrectsRate, Amount = o.Amount, Period = o.Period.ToString(),
+        CorrectsPeriod = tx.CorrectsPeriod?.ToString(), CostCentre = o.CostCentre, Account = o.Account, Status = o.Status.ToString(),
+        Exceptions = o.ExceptionCodes, Reasons = o.Exceptions.Count == 0 ? null : string.Join("; ", o.Exceptions.Select(x => $"{x.Code} ({x.Column}): {x.Reason}")),
+        ReportedBy = tx.ReportedBy, ImportedBy = tx.ImportedBy, Reference = tx.Reference,
+    };
+
+    private static PayrollEntry FileRejected(ReceivedDocument file, string runId, int line, string reason) => new()
+    {
+        DocumentId = file.Id, RunId = runId, File = file.FileName, Line = line, TransactionId = "", PayCode = "",
+        Status = nameof(PayrollStatus.Rejected), Exceptions = "", Reasons = reason,
+    };
 }
