@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using InvoicePipeline.Payroll;
 using InvoicePipeline.Worker.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -29,52 +30,85 @@ public static class PayrollIntake
                 e.CorrectsPeriod is null ? null : PayrollPeriod.Parse(e.CorrectsPeriod), e.CorrectedRate);
         }
 
-        var batch = new List<PayrollEntry>(batchSize);
-        var written = 0;
-        async Task FlushAsync()
+        // Two stages with at most two batches between them: reading, validating and pricing the next batch runs while
+        // the database copies the previous one, so memory stays flat with file size (the duplicate keys of accepted rows
+        // are all that grows) and the CPU-bound half overlaps the write.
+        var batches = Channel.CreateBounded<List<PayrollEntry>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var producer = Task.Run(async () =>
         {
-            if (batch.Count == 0) return;
-            await BulkWriter.InsertAsync(db, batch, ct, keepIdentity: false);
-            written += batch.Count;
-            batch.Clear();
-        }
-        async Task AddAsync(PayrollEntry row)
-        {
-            batch.Add(row);
-            if (batch.Count >= batchSize) await FlushAsync();
-        }
+            try
+            {
+                var batch = new List<PayrollEntry>(batchSize);
+                foreach (var row in Rows(files, runId, master, accepted))
+                {
+                    batch.Add(row);
+                    if (batch.Count < batchSize) continue;
+                    await batches.Writer.WriteAsync(batch, stop.Token);
+                    batch = new List<PayrollEntry>(batchSize);
+                }
+                if (batch.Count > 0) await batches.Writer.WriteAsync(batch, stop.Token);
+                batches.Writer.Complete();
+            }
+            catch (Exception ex)
+            {
+                batches.Writer.Complete(ex);
+            }
+        }, CancellationToken.None);
 
+        var written = 0;
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+            {
+                await BulkWriter.InsertAsync(db, batch, ct, keepIdentity: false);
+                written += batch.Count;
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await producer;
+        }
+        return written;
+    }
+
+    /// <summary>
+    /// Every row of the files, validated and priced, as it is read. A header error rejects the file whole (one row
+    /// naming the column); rows already read stay, as a bad row never stops the rest.
+    /// </summary>
+    private static IEnumerable<PayrollEntry> Rows(IReadOnlyList<ReceivedDocument> files, string runId, PayrollMasterData master, PayrollDuplicateKeys accepted)
+    {
         foreach (var file in files.OrderBy(f => f.Id))
         {
             if (file.Content.Length == 0 && file.Size > 0)
             {
                 // Over the intake's size limit the original was not stored: reject the file with the reason.
-                await AddAsync(FileRejected(file, runId, 0, $"{file.FileName}: {file.Size} bytes is over the intake's size limit (Pipeline:Intake:MaxFileBytes)"));
+                yield return FileRejected(file, runId, 0, $"{file.FileName}: {file.Size} bytes is over the intake's size limit (Pipeline:Intake:MaxFileBytes)");
                 continue;
             }
-            // Rows stream from the reader through validation into fixed-size batches: memory stays flat with file size
-            // (the duplicate keys of accepted rows are all that grows). A header error rejects the file whole; rows
-            // of the file already written stay, as a bad row never stops the rest.
             using var stream = new MemoryStream(file.Content, writable: false);
             using var rows = PayrollFileReader.Read(stream, file.FileName, importedBy: "system").GetEnumerator();
             while (true)
             {
-                PayrollTransaction tx;
+                PayrollEntry? rejected = null;
                 try
                 {
                     if (!rows.MoveNext()) break;
-                    tx = rows.Current;
                 }
                 catch (PayrollFileFormatException ex)
                 {
-                    await AddAsync(FileRejected(file, runId, ex.Line, ex.Message));
+                    rejected = FileRejected(file, runId, ex.Line, ex.Message);
+                }
+                if (rejected is not null)
+                {
+                    yield return rejected;
                     break;
                 }
-                await AddAsync(Entry(file, runId, tx, PayrollValidator.Validate(tx, master, accepted)));
+                var tx = rows.Current;
+                yield return Entry(file, runId, tx, PayrollValidator.Validate(tx, master, accepted));
             }
         }
-        await FlushAsync();
-        return written;
     }
 
     /// <summary>Rows per bulk write: large enough for COPY to run at full speed, small enough to keep memory flat.</summary>

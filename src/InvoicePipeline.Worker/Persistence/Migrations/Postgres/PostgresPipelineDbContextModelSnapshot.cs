@@ -766,8 +766,6 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
                     b.HasIndex("Status", "Period");
 
-                    b.HasIndex("EmployeeId", "PayCode", "WorkDate");
-
                     b.ToTable("payroll_transactions", (string)null);
                 });
 

@@ -745,8 +745,6 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "Period");
 
-                    b.HasIndex("EmployeeId", "PayCode", "WorkDate");
-
                     b.ToTable("payroll_transactions", (string)null);
                 });
 
