@@ -124,9 +124,14 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("EmployeeId");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("UserId");
 
                     b.ToTable("employees", (string)null);
                 });
