@@ -14,6 +14,11 @@ public sealed class Employee
     public string Country { get; set; } = "SE";
     public string? ManagerUserId { get; set; }
     public string? PayGroup { get; set; }
+    /// <summary>
+    /// The employee's own user id in the dashboard and CLI, when they have one (optional column user_id): the
+    /// four-eyes rule refuses them attesting their own transactions, also as a cost centre's manager.
+    /// </summary>
+    public string? UserId { get; set; }
 
     public bool IsEmployedOn(DateOnly date) =>
         EmploymentStart <= date && (EmploymentEnd is null || date <= EmploymentEnd);

@@ -20,7 +20,8 @@ public sealed record PayrollAttestationDecision(bool Allowed, string Reason);
 
 /// <summary>
 /// Who attests payroll: the employee's manager or the manager of the cost centre charged. Four eyes: nobody attests
-/// their own transactions, ones they reported, or rows of a file they imported — then the other manager (if any) must.
+/// their own transactions (their employee record: <see cref="PayrollAttester.EmployeeId"/> or employees.csv's user_id),
+/// ones they reported, or rows of a file they imported — then the other manager (if any) must.
 /// </summary>
 public static class PayrollAttestation
 {
@@ -31,15 +32,15 @@ public static class PayrollAttestation
         if (master.EmployeeById(c.EmployeeId)?.ManagerUserId is { Length: > 0 } manager) candidates.Add(manager);
         if (master.CostCentreManager(c.CostCentre) is { Length: > 0 } ccManager && !candidates.Contains(ccManager, StringComparer.OrdinalIgnoreCase))
             candidates.Add(ccManager);
-        // A manager's own employment is only known through the attester record a caller passes to Decide.
         return [.. candidates.Where(u => Decide(new PayrollAttester(u), c, master).Allowed)];
     }
 
     public static PayrollAttestationDecision Decide(PayrollAttester who, PayrollAttestationCase c, PayrollMasterData master)
     {
         if (c.Status != PayrollStatus.AwaitingAttestation) return Deny($"transaction {c.TransactionId} is {c.Status}, not awaiting attestation");
-        if (who.EmployeeId is not null && string.Equals(who.EmployeeId, c.EmployeeId, StringComparison.Ordinal))
-            return Deny($"{who.UserId} may not attest their own transaction {c.TransactionId}");
+        // Own transactions: the attester's employment as the caller knows it, or as employees.csv links it (user_id).
+        if (c.EmployeeId.Length > 0 && (string.Equals(who.EmployeeId, c.EmployeeId, StringComparison.Ordinal) || master.EmployeesOfUser(who.UserId).Contains(c.EmployeeId, StringComparer.Ordinal)))
+            return Deny($"{who.UserId} may not attest their own transaction {c.TransactionId} (employee {c.EmployeeId})");
         if (Same(who.UserId, c.ReportedBy)) return Deny($"{who.UserId} reported transaction {c.TransactionId}");
         if (Same(who.UserId, c.ImportedBy)) return Deny($"{who.UserId} imported the file of transaction {c.TransactionId}");
         if (Same(who.UserId, master.EmployeeById(c.EmployeeId)?.ManagerUserId))

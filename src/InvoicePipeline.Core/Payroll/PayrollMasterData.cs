@@ -13,6 +13,7 @@ public sealed class PayrollMasterData
     private readonly Dictionary<string, PayCode> _payCodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PayRate[]> _rates = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CostCentre> _costCentres = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _employeesOfUser = new(StringComparer.OrdinalIgnoreCase);
 
     public PayrollMasterData(
         IEnumerable<Employee> employees,
@@ -26,6 +27,11 @@ public sealed class PayrollMasterData
             var digits = PersonDigits(e.PersonId);
             // Two employees with the same ten digits (rare: SE and DK forms can collide) cannot be told apart by person id.
             if (digits is not null) _byPersonDigits[digits] = _byPersonDigits.ContainsKey(digits) ? null : e;
+            if (e.UserId?.Trim() is { Length: > 0 } user)
+            {
+                if (!_employeesOfUser.TryGetValue(user, out var own)) _employeesOfUser[user] = own = [];
+                own.Add(e.EmployeeId);
+            }
         }
         foreach (var p in payCodes) _payCodes[p.Code] = p;
         foreach (var g in payRates.GroupBy(r => r.PayCode, StringComparer.Ordinal))
@@ -48,6 +54,10 @@ public sealed class PayrollMasterData
 
     /// <summary>The rates of a pay code, latest valid_from first.</summary>
     public IReadOnlyList<PayRate> RatesFor(string payCode) => _rates.GetValueOrDefault(payCode) ?? [];
+
+    /// <summary>The employments (employee ids) linked to a user by employees.csv's user_id; user ids compare case-insensitively.</summary>
+    public IReadOnlyList<string> EmployeesOfUser(string userId) =>
+        _employeesOfUser.GetValueOrDefault(userId.Trim()) ?? (IReadOnlyList<string>)[];
 
     public string? CostCentreManager(string? costCentre) =>
         costCentre is null ? null : _costCentres.GetValueOrDefault(costCentre)?.ManagerUserId;

@@ -1,11 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Payroll;
-using InvoicePipeline.Worker.Persistence;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace InvoicePipeline.Worker.Cli;
 
@@ -55,7 +52,6 @@ public static class PayrollCommand
     {
         using var host = await CommandHost.StartAsync(GlobalOptions.Overrides(parse), hangfireServer: false, ct);
         using var scope = host.Services.CreateScope();
-        var sp = scope.ServiceProvider;
-        return await run(new PayrollDesk(sp.GetRequiredService<PipelineDbContext>(), sp.GetRequiredService<IOptions<PipelineOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        return await run(scope.ServiceProvider.GetRequiredService<PayrollDesk>());
     });
 }

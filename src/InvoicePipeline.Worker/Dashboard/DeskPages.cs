@@ -26,8 +26,11 @@ public static class DeskPages
         DashboardRoutes.Routes.AddRazorPage("/runs", _ => new RunsPage());
         DashboardRoutes.Routes.AddRazorPage("/throughput", _ => new ThroughputPage());
         DashboardRoutes.Routes.Add("/invoice/(?<id>\\d+)/act", new ActDispatcher());
+        DashboardRoutes.Routes.AddRazorPage("/payroll", _ => new PayrollPage());
+        DashboardRoutes.Routes.Add("/payroll/act", new PayrollActDispatcher());
         NavigationMenu.Items.Add(page => new MenuItem("Exceptions", page.Url.To("/exceptions")) { Active = page.RequestPath.StartsWith("/exceptions", StringComparison.Ordinal) || page.RequestPath.StartsWith("/invoice", StringComparison.Ordinal) });
         NavigationMenu.Items.Add(page => new MenuItem("Attestation", page.Url.To("/attestation")) { Active = page.RequestPath.StartsWith("/attestation", StringComparison.Ordinal) });
+        NavigationMenu.Items.Add(page => new MenuItem("Payroll", page.Url.To("/payroll")) { Active = page.RequestPath.StartsWith("/payroll", StringComparison.Ordinal) });
         NavigationMenu.Items.Add(page => new MenuItem("Runs", page.Url.To("/runs")) { Active = page.RequestPath.StartsWith("/runs", StringComparison.Ordinal) });
         NavigationMenu.Items.Add(page => new MenuItem("Throughput", page.Url.To("/throughput")) { Active = page.RequestPath.StartsWith("/throughput", StringComparison.Ordinal) });
     }

@@ -67,6 +67,8 @@ public static class PipelineServices
         services.Configure<Dashboard.DashboardOptions>(configuration.GetSection("Pipeline:Dashboard"));
         services.AddScoped<MasterDataImporter>();
         services.AddScoped<Review.InvoiceReview>();
+        services.AddScoped(sp => new Payroll.PayrollDesk(sp.GetRequiredService<Persistence.PipelineDbContext>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PipelineOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<RunStarter>();
         services.AddScoped<InvoicePoster>();
         services.AddScoped<IntakeJob>();

@@ -70,7 +70,7 @@ internal static class MasterDataFiles
             EmployeeId = r.Required("employee_id"), PersonId = r.Required("person_id"), Name = r.Required("name"),
             EmploymentStart = r.Date("employment_start", true) ?? default, EmploymentEnd = r.Date("employment_end"),
             CostCentre = r.Required("cost_centre"), Country = Country(r), ManagerUserId = r.Text("manager_user_id"),
-            PayGroup = r.Text("pay_group"),
+            PayGroup = r.Text("pay_group"), UserId = r.Text("user_id"),
         }, e => e.EmployeeId),
         File("pay_codes.csv", ["pay_code", "description", "unit", "account"], r => new PayCode
         {

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using InvoicePipeline.Payroll;
 using InvoicePipeline.Worker.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -7,12 +8,14 @@ namespace InvoicePipeline.Worker.Payroll;
 /// <summary>
 /// Reads a chunk's payroll files, validates and prices every row against the employments, pay codes and rates,
 /// and stores them in bulk. A bad row is rejected with its reason; the rest of the file goes on. A file whose
-/// header lacks a required column is rejected whole, with the column named.
+/// header lacks a required column is rejected whole, with the column named. Rows are written in batches of
+/// <see cref="BatchSize"/> as they are read, so a million-row file never sits in memory as entities.
 /// </summary>
 public static class PayrollIntake
 {
-    public static async Task<int> ProcessAsync(PipelineDbContext db, IReadOnlyList<ReceivedDocument> files, string runId, CancellationToken ct)
+    public static async Task<int> ProcessAsync(PipelineDbContext db, IReadOnlyList<ReceivedDocument> files, string runId, CancellationToken ct, int batchSize = BatchSize)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         if (files.Count == 0) return 0;
         var master = new PayrollMasterData(
             await db.Employees.AsNoTracking().ToListAsync(ct), await db.PayCodes.AsNoTracking().ToListAsync(ct),
@@ -27,36 +30,103 @@ public static class PayrollIntake
                 e.CorrectsPeriod is null ? null : PayrollPeriod.Parse(e.CorrectsPeriod), e.CorrectedRate);
         }
 
-        var rows = new List<PayrollEntry>();
-        foreach (var file in files.OrderBy(f => f.Id))
+        // Two stages with at most two batches between them: reading, validating and pricing the next batch runs while
+        // the database copies the previous one, so memory stays flat with file size (the duplicate keys of accepted rows
+        // are all that grows) and the CPU-bound half overlaps the write.
+        var batches = Channel.CreateBounded<List<PayrollEntry>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var producer = Task.Run(async () =>
         {
             try
             {
-                using var stream = new MemoryStream(file.Content, writable: false);
-                foreach (var tx in PayrollFileReader.Read(stream, file.FileName, importedBy: "system"))
+                var batch = new List<PayrollEntry>(batchSize);
+                foreach (var row in Rows(files, runId, master, accepted))
                 {
-                    var o = PayrollValidator.Validate(tx, master, accepted);
-                    rows.Add(new PayrollEntry
-                    {
-                        DocumentId = file.Id, RunId = runId, File = file.FileName, Line = tx.Line, TransactionId = tx.TransactionId,
-                        EmployeeId = o.EmployeeId ?? tx.EmployeeId, PayCode = tx.PayCode, WorkDate = tx.WorkDate, Quantity = tx.Quantity,
-                        Rate = o.Rate, CorrectedRate = o.CorrectedRate ?? tx.CorrectsRate, Amount = o.Amount, Period = o.Period.ToString(),
-                        CorrectsPeriod = tx.CorrectsPeriod?.ToString(), CostCentre = o.CostCentre, Account = o.Account, Status = o.Status.ToString(),
-                        Exceptions = o.ExceptionCodes, Reasons = o.Exceptions.Count == 0 ? null : string.Join("; ", o.Exceptions.Select(x => $"{x.Code} ({x.Column}): {x.Reason}")),
-                        ReportedBy = tx.ReportedBy, ImportedBy = tx.ImportedBy, Reference = tx.Reference,
-                    });
+                    batch.Add(row);
+                    if (batch.Count < batchSize) continue;
+                    await batches.Writer.WriteAsync(batch, stop.Token);
+                    batch = new List<PayrollEntry>(batchSize);
                 }
+                if (batch.Count > 0) await batches.Writer.WriteAsync(batch, stop.Token);
+                batches.Writer.Complete();
             }
-            catch (PayrollFileFormatException ex)
+            catch (Exception ex)
             {
-                rows.Add(new PayrollEntry
-                {
-                    DocumentId = file.Id, RunId = runId, File = file.FileName, Line = (int)ex.Line, TransactionId = "", PayCode = "",
-                    Status = nameof(PayrollStatus.Rejected), Exceptions = "", Reasons = ex.Message,
-                });
+                batches.Writer.Complete(ex);
+            }
+        }, CancellationToken.None);
+
+        var written = 0;
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+            {
+                await BulkWriter.InsertAsync(db, batch, ct, keepIdentity: false);
+                written += batch.Count;
             }
         }
-        await BulkWriter.InsertAsync(db, rows, ct, keepIdentity: false);
-        return rows.Count;
+        finally
+        {
+            await stop.CancelAsync();
+            await producer;
+        }
+        return written;
     }
+
+    /// <summary>
+    /// Every row of the files, validated and priced, as it is read. A header error rejects the file whole (one row
+    /// naming the column); rows already read stay, as a bad row never stops the rest.
+    /// </summary>
+    private static IEnumerable<PayrollEntry> Rows(IReadOnlyList<ReceivedDocument> files, string runId, PayrollMasterData master, PayrollDuplicateKeys accepted)
+    {
+        foreach (var file in files.OrderBy(f => f.Id))
+        {
+            if (file.Content.Length == 0 && file.Size > 0)
+            {
+                // Over the intake's size limit the original was not stored: reject the file with the reason.
+                yield return FileRejected(file, runId, 0, $"{file.FileName}: {file.Size} bytes is over the intake's size limit (Pipeline:Intake:MaxFileBytes)");
+                continue;
+            }
+            using var stream = new MemoryStream(file.Content, writable: false);
+            using var rows = PayrollFileReader.Read(stream, file.FileName, importedBy: "system").GetEnumerator();
+            while (true)
+            {
+                PayrollEntry? rejected = null;
+                try
+                {
+                    if (!rows.MoveNext()) break;
+                }
+                catch (PayrollFileFormatException ex)
+                {
+                    rejected = FileRejected(file, runId, ex.Line, ex.Message);
+                }
+                if (rejected is not null)
+                {
+                    yield return rejected;
+                    break;
+                }
+                var tx = rows.Current;
+                yield return Entry(file, runId, tx, PayrollValidator.Validate(tx, master, accepted));
+            }
+        }
+    }
+
+    /// <summary>Rows per bulk write: large enough for COPY to run at full speed, small enough to keep memory flat.</summary>
+    public const int BatchSize = 20_000;
+
+    private static PayrollEntry Entry(ReceivedDocument file, string runId, PayrollTransaction tx, PayrollOutcome o) => new()
+    {
+        DocumentId = file.Id, RunId = runId, File = file.FileName, Line = tx.Line, TransactionId = tx.TransactionId,
+        EmployeeId = o.EmployeeId ?? tx.EmployeeId, PayCode = tx.PayCode, WorkDate = tx.WorkDate, Quantity = tx.Quantity,
+        Rate = o.Rate, CorrectedRate = o.CorrectedRate ?? tx.CorrectsRate, Amount = o.Amount, Period = o.Period.ToString(),
+        CorrectsPeriod = tx.CorrectsPeriod?.ToString(), CostCentre = o.CostCentre, Account = o.Account, Status = o.Status.ToString(),
+        Exceptions = o.ExceptionCodes, Reasons = o.Exceptions.Count == 0 ? null : string.Join("; ", o.Exceptions.Select(x => $"{x.Code} ({x.Column}): {x.Reason}")),
+        ReportedBy = tx.ReportedBy, ImportedBy = tx.ImportedBy, Reference = tx.Reference,
+    };
+
+    private static PayrollEntry FileRejected(ReceivedDocument file, string runId, int line, string reason) => new()
+    {
+        DocumentId = file.Id, RunId = runId, File = file.FileName, Line = line, TransactionId = "", PayCode = "",
+        Status = nameof(PayrollStatus.Rejected), Exceptions = "", Reasons = reason,
+    };
 }

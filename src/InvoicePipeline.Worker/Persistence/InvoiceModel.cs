@@ -54,7 +54,8 @@ internal static class InvoiceModel
             e.ToTable("payroll_transactions");
             e.HasIndex(x => new { x.DocumentId, x.Line }).IsUnique();
             e.HasIndex(x => x.TransactionId);
-            e.HasIndex(x => new { x.EmployeeId, x.PayCode, x.WorkDate });
+            // No index on (employee, pay code, work date): duplicates are checked in memory against the accepted rows,
+            // which the intake loads by status. It served no query, and a random-order btree is what a bulk write pays most for.
             e.HasIndex(x => new { x.Status, x.Period });
             e.HasIndex(x => x.RunId);
             e.Property(x => x.Quantity).HasPrecision(19, 6);

@@ -69,6 +69,7 @@ internal static class MasterDataModel
             e.ToTable("employees");
             e.HasKey(x => x.EmployeeId);
             e.HasIndex(x => x.PersonId);
+            e.HasIndex(x => x.UserId);
         });
         b.Entity<PayCode>(e =>
         {

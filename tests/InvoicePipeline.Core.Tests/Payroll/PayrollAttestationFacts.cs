@@ -1,3 +1,4 @@
+using InvoicePipeline.MasterData;
 using InvoicePipeline.Payroll;
 using static InvoicePipeline.Tests.Support.PayrollSome;
 
@@ -64,5 +65,41 @@ public sealed class PayrollAttestationFacts
         ];
         Assert.Equal(["T1", "T3"], PayrollAttestation.QueueFor(new("anna.manager"), cases, _master).Select(c => c.TransactionId));
         Assert.Equal(["T1", "T2", "T4"], PayrollAttestation.QueueFor(new("bo.chef"), cases, _master).Select(c => c.TransactionId));
+    }
+
+    /// <summary>Bo Chef is employed too (E400, in his own cost centre CC200, managed by anna) and linked by employees.csv's user_id.</summary>
+    private static PayrollMasterData WithBoEmployed(string? userId) => new(
+        [Anna(), Bo(), Dane(), new Employee
+        {
+            EmployeeId = "E400", PersonId = "19820127-9877", Name = "Bo Chef", EmploymentStart = new(2010, 9, 1),
+            CostCentre = "CC200", ManagerUserId = "anna.manager", PayGroup = "MONTHLY", UserId = userId,
+        }],
+        PayCodes(), PayRates(), CostCentres());
+
+    [Fact]
+    public void Decide_DeniesTheCostCentreManager_OnTheirOwnTransaction_WhenEmployeesCsvLinksTheUser()
+    {
+        var own = Case("T9", employee: "E400", costCentre: "CC200");
+        // Without the link bo.chef would attest his own overtime as the manager of CC200.
+        Assert.True(PayrollAttestation.Decide(new("bo.chef"), own, WithBoEmployed(userId: null)).Allowed);
+
+        var linked = WithBoEmployed(userId: "Bo.Chef");
+        var d = PayrollAttestation.Decide(new("bo.chef"), own, linked);
+        Assert.False(d.Allowed);
+        Assert.Contains("own transaction T9", d.Reason, StringComparison.Ordinal);
+        Assert.True(PayrollAttestation.Decide(new("anna.manager"), own, linked).Allowed);
+        Assert.Equal(["anna.manager"], PayrollAttestation.AttestersOf(own, linked));
+        Assert.Equal(["E400"], linked.EmployeesOfUser("bo.chef"));
+        // Other employees' rows in his cost centre stay his to attest.
+        Assert.True(PayrollAttestation.Decide(new("bo.chef"), Case("T10", employee: "E200", costCentre: "CC200"), linked).Allowed);
+    }
+
+    [Fact]
+    public void QueueFor_LeavesOutTheAttestersOwnTransactions()
+    {
+        var linked = WithBoEmployed(userId: "bo.chef");
+        PayrollAttestationCase[] cases = [Case("T1"), Case("T2", employee: "E400", costCentre: "CC200"), Case("T3", employee: "E400", costCentre: "CC100")];
+        Assert.Equal(["T1"], PayrollAttestation.QueueFor(new("bo.chef"), cases, linked).Select(c => c.TransactionId));
+        Assert.Equal(["T1", "T2", "T3"], PayrollAttestation.QueueFor(new("anna.manager"), cases, linked).Select(c => c.TransactionId));
     }
 }

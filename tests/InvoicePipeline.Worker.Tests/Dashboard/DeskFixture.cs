@@ -12,7 +12,7 @@ using Microsoft.Playwright;
 namespace InvoicePipeline.Worker.Tests.Dashboard;
 
 /// <summary>
-/// The demo data (plus one hostile invoice) run through the pipeline, then `serve`'s web app on a free port, and
+/// The demo data (e-invoices and payroll files, plus one hostile invoice) run through the pipeline, then `serve`'s web app on a free port, and
 /// Debian's Chromium driven by Playwright. Browser tests skip locally without /usr/bin/chromium and fail on CI.
 /// </summary>
 public sealed class DeskFixture : IAsyncLifetime
@@ -31,6 +31,7 @@ public sealed class DeskFixture : IAsyncLifetime
     {
         _db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var inbox = Samples.CopyInbox(_db.Folder);
+        Samples.CopyInbox(_db.Folder, "payroll");
         var template = await File.ReadAllTextAsync(Path.Combine(inbox, "einvoices", "13-no-order.xml"));
         await File.WriteAllTextAsync(Path.Combine(inbox, "einvoices", "99-hostile.xml"), template
             .Replace("<cbc:ID>88501</cbc:ID>", "<cbc:ID>88999</cbc:ID>", StringComparison.Ordinal)

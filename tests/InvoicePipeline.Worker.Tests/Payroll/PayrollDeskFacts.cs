@@ -1,7 +1,11 @@
+using System.Text;
 using InvoicePipeline.Worker.Hosting;
+using InvoicePipeline.Worker.MasterData;
 using InvoicePipeline.Worker.Payroll;
+using InvoicePipeline.Worker.Persistence;
 using InvoicePipeline.Worker.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace InvoicePipeline.Worker.Tests.Payroll;
 
@@ -29,7 +33,7 @@ public sealed class PayrollDeskFacts
         if (anna.FirstOrDefault(a => bo.All(b => b.TransactionId != a.TransactionId)) is { } notBos)
         {
             var (_, refused) = await desk.ActAsync("bo.chef", attest: true, [notBos.TransactionId], null, Ct);
-            Assert.Matches("manages neither|reported transaction|imported the file", Assert.Single(refused)); // four eyes or no authority, with the reason
+            Assert.Matches("manages neither|own transaction|reported transaction|imported the file", Assert.Single(refused)); // four eyes or no authority, with the reason
         }
         var (done, none) = await desk.ActAsync("bo.chef", attest: true, null, null, Ct);
         Assert.Equal(bo.Count, done);
@@ -51,5 +55,49 @@ public sealed class PayrollDeskFacts
         Assert.Contains(lines, l => l.Account == "2821" && l.Amount == -result.Amount);
         Assert.Equal(0, await ctx.PayrollEntries.CountAsync(e => e.Period == period && e.Status == "AwaitingAttestation", Ct));
         Assert.All(await ctx.PayrollEntries.AsNoTracking().Where(e => e.VoucherId == voucher.Id).ToListAsync(Ct), e => Assert.Equal("Posted", e.Status));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task AManager_NeverAttestsTheirOwnTransaction_LinkedByEmployeesCsvUserId(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var ctx = db.Open();
+        await Database.MigrateAsync(ctx, Ct);
+        // samples/masterdata/employees.csv links E1010 (Bo Chef, cost centre CC200, managed by anna.manager) to bo.chef.
+        await new MasterDataImporter(ctx, TimeProvider.System, NullLogger<MasterDataImporter>.Instance).ImportAsync(Samples.MasterData, Ct);
+        Assert.Equal("bo.chef", (await ctx.Employees.AsNoTracking().SingleAsync(e => e.EmployeeId == "E1010", Ct)).UserId);
+        var content = Encoding.UTF8.GetBytes("""
+            transaction_id,employee_id,pay_code,work_date,quantity,reported_by
+            OWN-1,E1010,OT50,2025-03-20,2,hr.clerk
+            OTHER-1,E1003,OT50,2025-03-20,2,hr.clerk
+            """.ReplaceLineEndings("\n"));
+        var doc = new ReceivedDocument { Sha256 = "own", FileName = "payroll/own.csv", Channel = "payroll", Size = content.Length, Content = content, ReceivedAt = DateTimeOffset.UtcNow, RunId = "r1" };
+        ctx.Documents.Add(doc);
+        await ctx.SaveChangesAsync(Ct);
+        await PayrollIntake.ProcessAsync(ctx, [doc], "r1", Ct);
+        ctx.ChangeTracker.Clear();
+
+        var desk = new PayrollDesk(ctx, new PipelineOptions(), TimeProvider.System);
+        // bo.chef manages CC200, where his own row is charged: still not his to attest.
+        Assert.Equal(["OTHER-1"], (await desk.QueueAsync("bo.chef", Ct)).Select(e => e.TransactionId));
+        var (done, refused) = await desk.ActAsync("bo.chef", attest: true, ["OWN-1"], null, Ct);
+        Assert.Equal(0, done);
+        Assert.Contains("own transaction OWN-1", Assert.Single(refused), StringComparison.Ordinal);
+        Assert.Equal("AwaitingAttestation", (await ctx.PayrollEntries.AsNoTracking().SingleAsync(e => e.TransactionId == "OWN-1", Ct)).Status);
+        // His whole-queue attest leaves it too.
+        Assert.Equal(1, (await desk.ActAsync("bo.chef", attest: true, null, null, Ct)).Done);
+        Assert.Equal("AwaitingAttestation", (await ctx.PayrollEntries.AsNoTracking().SingleAsync(e => e.TransactionId == "OWN-1", Ct)).Status);
+
+        // His manager attests it, and the history says who, when and why.
+        Assert.Contains("OWN-1", (await desk.QueueAsync("anna.manager", Ct)).Select(e => e.TransactionId));
+        Assert.Equal(1, (await desk.ActAsync("anna.manager", attest: true, ["OWN-1"], null, Ct)).Done);
+        ctx.ChangeTracker.Clear();
+        var own = await ctx.PayrollEntries.AsNoTracking().SingleAsync(e => e.TransactionId == "OWN-1", Ct);
+        Assert.Equal(("Attested", "anna.manager"), (own.Status, own.AttestedBy));
+        var history = await ctx.History.AsNoTracking().SingleAsync(h => h.Subject == "payroll" && h.SubjectId == own.Id, Ct);
+        Assert.Equal(("anna.manager", "attest", "AwaitingAttestation", "Attested"), (history.Actor, history.Action, history.FromStatus, history.ToStatus));
+        Assert.Contains("manager of employee E1010", history.Reason, StringComparison.Ordinal);
     }
 }

@@ -131,9 +131,14 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
                     b.HasKey("EmployeeId");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("UserId");
 
                     b.ToTable("employees", (string)null);
                 });
@@ -765,8 +770,6 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("Status", "Period");
-
-                    b.HasIndex("EmployeeId", "PayCode", "WorkDate");
 
                     b.ToTable("payroll_transactions", (string)null);
                 });

@@ -124,9 +124,14 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("EmployeeId");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("UserId");
 
                     b.ToTable("employees", (string)null);
                 });
@@ -744,8 +749,6 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Status", "Period");
-
-                    b.HasIndex("EmployeeId", "PayCode", "WorkDate");
 
                     b.ToTable("payroll_transactions", (string)null);
                 });
