@@ -1,3 +1,8 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
 namespace InvoicePipeline.Payroll;
 
 /// <summary>
@@ -5,36 +10,41 @@ namespace InvoicePipeline.Payroll;
 /// also keys on the period and rate it corrects, so it never collides with the row it corrects. The caller loads the
 /// keys of accepted transactions (status AwaitingAttestation, Attested or Posted) before a run;
 /// <see cref="PayrollValidator.Validate"/> adds each row it accepts, so duplicates within one file are caught too.
+/// Each key is held as a 128-bit digest (SHA-256, truncated), not as its strings: about 60 bytes per accepted
+/// transaction for both sets, so a million accepted rows cost some 60 MB; two different keys sharing a digest has a
+/// probability of about 2⁻¹²⁸ per pair.
 /// </summary>
 public sealed class PayrollDuplicateKeys
 {
-    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
-    private readonly HashSet<ContentKey> _content = [];
-    // Corrections are few: their longer key lives apart, so the common key stays small (a million rows are held).
-    private readonly HashSet<CorrectionKey> _corrections = [];
+    private readonly HashSet<UInt128> _ids = [];
+    private readonly HashSet<UInt128> _content = [];
 
     public int Count => _ids.Count;
 
     public void Add(string transactionId, string employeeId, string payCode, DateOnly workDate, decimal quantity,
         PayrollPeriod? correctsPeriod = null, decimal? correctsRate = null)
     {
-        _ids.Add(transactionId);
-        var key = new ContentKey(employeeId, payCode, workDate, quantity);
-        if (correctsPeriod is null && correctsRate is null) _content.Add(key);
-        else _corrections.Add(new CorrectionKey(key, correctsPeriod, correctsRate));
+        _ids.Add(Digest(transactionId));
+        _content.Add(ContentDigest(employeeId, payCode, workDate, quantity, correctsPeriod, correctsRate));
     }
 
-    public bool ContainsTransactionId(string transactionId) => _ids.Contains(transactionId);
+    public bool ContainsTransactionId(string transactionId) => _ids.Contains(Digest(transactionId));
 
     public bool ContainsContent(string employeeId, string payCode, DateOnly workDate, decimal quantity,
-        PayrollPeriod? correctsPeriod = null, decimal? correctsRate = null)
+        PayrollPeriod? correctsPeriod = null, decimal? correctsRate = null) =>
+        _content.Contains(ContentDigest(employeeId, payCode, workDate, quantity, correctsPeriod, correctsRate));
+
+    // Decimals by value (8 == 8.00): "G29" of the normalised value; fields separated by a character no id holds.
+    private static UInt128 ContentDigest(string employeeId, string payCode, DateOnly workDate, decimal quantity, PayrollPeriod? correctsPeriod, decimal? correctsRate) =>
+        Digest(string.Create(CultureInfo.InvariantCulture,
+            $"{employeeId}\u001f{payCode}\u001f{workDate.DayNumber}\u001f{Normal(quantity)}\u001f{correctsPeriod?.ToString()}\u001f{(correctsRate is { } r ? Normal(r) : "")}"));
+
+    private static string Normal(decimal d) => (d / 1.0000000000000000000000000000m).ToString("G29", CultureInfo.InvariantCulture);
+
+    private static UInt128 Digest(string key)
     {
-        var key = new ContentKey(employeeId, payCode, workDate, quantity);
-        return correctsPeriod is null && correctsRate is null ? _content.Contains(key) : _corrections.Contains(new CorrectionKey(key, correctsPeriod, correctsRate));
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
+        return BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
-
-    // decimal equality is by value (8 == 8.00), and so is its hash code.
-    private readonly record struct ContentKey(string EmployeeId, string PayCode, DateOnly WorkDate, decimal Quantity);
-
-    private readonly record struct CorrectionKey(ContentKey Content, PayrollPeriod? CorrectsPeriod, decimal? CorrectsRate);
 }

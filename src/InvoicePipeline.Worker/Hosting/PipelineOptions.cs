@@ -40,8 +40,12 @@ public sealed class IntakeOptions
 {
     /// <summary>Documents per chunk job.</summary>
     public int ChunkSize { get; set; } = 500;
-    /// <summary>Largest file accepted, in bytes.</summary>
+    /// <summary>Largest e-invoice or scan accepted, in bytes.</summary>
     public long MaxFileBytes { get; set; } = 20 * 1024 * 1024;
+    /// <summary>Largest payroll file accepted, in bytes: mass imports are large (1,000,000 rows ≈ 56 MB).</summary>
+    public long MaxPayrollFileBytes { get; set; } = 128 * 1024 * 1024;
+
+    public long LimitFor(string channel) => channel == "payroll" ? MaxPayrollFileBytes : MaxFileBytes;
 }
 
 public sealed class PostingOptions

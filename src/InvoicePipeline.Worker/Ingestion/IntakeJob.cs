@@ -51,7 +51,7 @@ public sealed class IntakeJob(PipelineDbContext db, IBackgroundJobClient jobs, I
                     continue;
                 }
                 var info = new FileInfo(file.Path);
-                var tooLarge = info.Length > options.Value.Intake.MaxFileBytes;
+                var tooLarge = info.Length > options.Value.Intake.LimitFor(file.Channel);
                 // Over the size limit the original is not stored; the chunk rejects it with the reason.
                 var content = tooLarge ? [] : await File.ReadAllBytesAsync(file.Path, ct);
                 // Scans reveal their seller only after OCR: they share one chunk, so two scans of a seller never race.

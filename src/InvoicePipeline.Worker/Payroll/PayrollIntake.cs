@@ -84,7 +84,7 @@ public static class PayrollIntake
             if (file.Content.Length == 0 && file.Size > 0)
             {
                 // Over the intake's size limit the original was not stored: reject the file with the reason.
-                yield return FileRejected(file, runId, 0, $"{file.FileName}: {file.Size} bytes is over the intake's size limit (Pipeline:Intake:MaxFileBytes)");
+                yield return FileRejected(file, runId, 0, $"{file.FileName}: {file.Size} bytes is over the intake's size limit for payroll files (Pipeline:Intake:MaxPayrollFileBytes)");
                 continue;
             }
             using var stream = new MemoryStream(file.Content, writable: false);

@@ -22,18 +22,29 @@ public static class PayrollReportWriter
     {
         using var csv = PayrollCsv.Writer(writer);
         csv.WriteHeader([.. Columns]);
-        foreach (var r in rows)
-        {
-            csv.WriteField(r.File);
-            csv.WriteField(r.Line, "");
-            csv.WriteField(r.TransactionId);
-            csv.WriteField(r.EmployeeId ?? "");
-            csv.WriteField(r.PayCode);
-            csv.WriteField(r.Status.ToString());
-            csv.WriteField(r.Exceptions);
-            csv.WriteField(r.Amount is { } amount ? amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "");
-            csv.EndRecord();
-        }
+        foreach (var r in rows) WriteRow(csv, r);
         csv.Flush();
+    }
+
+    /// <summary>The same file from rows streamed out of the database: memory stays flat however many rows a run has.</summary>
+    public static async Task WriteAsync(TextWriter writer, IAsyncEnumerable<PayrollReportRow> rows, CancellationToken ct)
+    {
+        using var csv = PayrollCsv.Writer(writer);
+        csv.WriteHeader([.. Columns]);
+        await foreach (var r in rows.WithCancellation(ct)) WriteRow(csv, r);
+        csv.Flush();
+    }
+
+    private static void WriteRow(CsvHelper.CsvWriter csv, PayrollReportRow r)
+    {
+        csv.WriteField(r.File);
+        csv.WriteField(r.Line, "");
+        csv.WriteField(r.TransactionId);
+        csv.WriteField(r.EmployeeId ?? "");
+        csv.WriteField(r.PayCode);
+        csv.WriteField(r.Status.ToString());
+        csv.WriteField(r.Exceptions);
+        csv.WriteField(r.Amount is { } amount ? amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "");
+        csv.EndRecord();
     }
 }

@@ -83,45 +83,53 @@ public static class RunReport
 
     public static async Task<RunSummary> BuildAsync(PipelineDbContext db, PipelineRun run, PostingOptions posting, CancellationToken ct)
     {
+        // Counted in the database (GROUP BY), so a run of a million documents costs a few rows here, not a million.
         var docs = await db.Documents.AsNoTracking().Where(d => d.RunId == run.Id)
-            .Select(d => new { d.Channel }).ToListAsync(ct);
+            .GroupBy(d => d.Channel).Select(g => new { Channel = g.Key, Count = g.Count() }).ToListAsync(ct);
         var invoices = await db.Invoices.AsNoTracking().Where(i => i.RunId == run.Id)
-            .Select(i => new { i.Status, i.Match, i.Exceptions }).ToListAsync(ct);
-        var payable = await db.VoucherLines.AsNoTracking()
-            .Where(l => l.Account == posting.PayableAccount && db.Vouchers.Any(v => v.Id == l.VoucherId && v.RunId == run.Id))
-            .Select(l => l.Amount).ToListAsync(ct);
+            .GroupBy(i => new { i.Status, i.Match, i.Exceptions }).Select(g => new { g.Key.Status, g.Key.Match, g.Key.Exceptions, Count = g.Count() }).ToListAsync(ct);
+        // Summed as it streams (SQLite cannot sum decimals exactly in SQL).
+        var payable = 0m;
+        await foreach (var amount in db.VoucherLines.AsNoTracking()
+                           .Where(l => l.Account == posting.PayableAccount && db.Vouchers.Any(v => v.Id == l.VoucherId && v.RunId == run.Id))
+                           .Select(l => l.Amount).AsAsyncEnumerable().WithCancellation(ct))
+            payable += amount;
         var s = new RunSummary
         {
             RunId = run.Id, StartedAt = run.StartedAt, FinishedAt = run.FinishedAt,
             Documents =
             {
-                Received = docs.Count, Einvoices = docs.Count(d => d.Channel == "einvoices"), Scanned = docs.Count(d => d.Channel == "scanned"),
-                PayrollFiles = docs.Count(d => d.Channel == "payroll"), AlreadySeen = run.AlreadySeen,
+                Received = docs.Sum(d => d.Count), Einvoices = docs.Where(d => d.Channel == "einvoices").Sum(d => d.Count),
+                Scanned = docs.Where(d => d.Channel == "scanned").Sum(d => d.Count),
+                PayrollFiles = docs.Where(d => d.Channel == "payroll").Sum(d => d.Count), AlreadySeen = run.AlreadySeen,
             },
-            Posting = { Vouchers = await db.Vouchers.CountAsync(v => v.RunId == run.Id, ct), Amount = -payable.Sum(), Currency = posting.LedgerCurrency },
+            Posting = { Vouchers = await db.Vouchers.CountAsync(v => v.RunId == run.Id, ct), Amount = -payable, Currency = posting.LedgerCurrency },
         };
-        var payroll = await db.PayrollEntries.AsNoTracking().Where(e => e.RunId == run.Id).Select(e => e.Status).ToListAsync(ct);
-        s.Payroll.Transactions = payroll.Count;
-        s.Payroll.Rejected = payroll.Count(x => x is "Rejected" or "Duplicate");
-        s.Payroll.Accepted = payroll.Count - s.Payroll.Rejected;
-        s.Payroll.AwaitingAttestation = payroll.Count(x => x == "AwaitingAttestation");
-        s.Payroll.Posted = payroll.Count(x => x == "Posted");
+        var payroll = await db.PayrollEntries.AsNoTracking().Where(e => e.RunId == run.Id)
+            .GroupBy(e => e.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Payroll(params string[] statuses) => payroll.Where(p => statuses.Contains(p.Status)).Sum(p => p.Count);
+        s.Payroll.Transactions = payroll.Sum(p => p.Count);
+        s.Payroll.Rejected = Payroll("Rejected", "Duplicate");
+        s.Payroll.Accepted = s.Payroll.Transactions - s.Payroll.Rejected;
+        s.Payroll.AwaitingAttestation = Payroll("AwaitingAttestation");
+        s.Payroll.Posted = Payroll("Posted");
         var c = s.Invoices;
         foreach (var i in invoices)
         {
+            var n = i.Count;
             var accepted = i.Status is not (InvoiceStatus.Rejected or InvoiceStatus.Duplicate);
-            if (accepted) c.Accepted++;
-            if (i.Status == InvoiceStatus.Rejected) c.Rejected++;
-            if (i.Status == InvoiceStatus.Duplicate) c.Duplicates++;
-            if (accepted && i.Match == "order") c.MatchedOrder++;
-            else if (accepted && i.Match == "subscription") c.MatchedSubscription++;
-            else if (accepted) c.Unmatched++;
-            if (i.Status == InvoiceStatus.AwaitingReview) c.AwaitingReview++;
-            if (i.Status == InvoiceStatus.AwaitingAttestation) c.AwaitingAttestation++;
-            if (i.Status is InvoiceStatus.Posted or InvoiceStatus.Paid) c.Posted++;
-            if (i.Status == InvoiceStatus.OnHold) c.OnHold++;
+            if (accepted) c.Accepted += n;
+            if (i.Status == InvoiceStatus.Rejected) c.Rejected += n;
+            if (i.Status == InvoiceStatus.Duplicate) c.Duplicates += n;
+            if (accepted && i.Match == "order") c.MatchedOrder += n;
+            else if (accepted && i.Match == "subscription") c.MatchedSubscription += n;
+            else if (accepted) c.Unmatched += n;
+            if (i.Status == InvoiceStatus.AwaitingReview) c.AwaitingReview += n;
+            if (i.Status == InvoiceStatus.AwaitingAttestation) c.AwaitingAttestation += n;
+            if (i.Status is InvoiceStatus.Posted or InvoiceStatus.Paid) c.Posted += n;
+            if (i.Status == InvoiceStatus.OnHold) c.OnHold += n;
             foreach (var code in i.Exceptions.Split(';', StringSplitOptions.RemoveEmptyEntries))
-                s.Exceptions[code] = s.Exceptions.GetValueOrDefault(code) + 1;
+                s.Exceptions[code] = s.Exceptions.GetValueOrDefault(code) + n;
         }
         return s;
     }
@@ -141,10 +149,11 @@ public static class RunReport
     /// <summary>payroll.csv: one row per transaction row read (employee ids only, never person ids).</summary>
     private static async Task WritePayrollAsync(PipelineDbContext db, PipelineRun run, string path, CancellationToken ct)
     {
-        var rows = await db.PayrollEntries.AsNoTracking().Where(e => e.RunId == run.Id).OrderBy(e => e.File).ThenBy(e => e.Line).ToListAsync(ct);
+        var rows = db.PayrollEntries.AsNoTracking().Where(e => e.RunId == run.Id).OrderBy(e => e.File).ThenBy(e => e.Line)
+            .Select(e => new { e.File, e.Line, e.TransactionId, e.EmployeeId, e.PayCode, e.Status, e.Exceptions, e.Amount }).AsAsyncEnumerable();
         await using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
-        Payroll.PayrollReportWriter.Write(writer, rows.Select(e => new Payroll.PayrollReportRow(e.File, e.Line, e.TransactionId, e.EmployeeId, e.PayCode,
-            Enum.Parse<InvoicePipeline.Payroll.PayrollStatus>(e.Status), e.Exceptions, e.Amount)));
+        await Payroll.PayrollReportWriter.WriteAsync(writer, rows.Select(e => new Payroll.PayrollReportRow(e.File, e.Line, e.TransactionId, e.EmployeeId, e.PayCode,
+            Enum.Parse<InvoicePipeline.Payroll.PayrollStatus>(e.Status), e.Exceptions, e.Amount)), ct);
     }
 
     private static async Task WriteDocumentsAsync(PipelineDbContext db, PipelineRun run, string path, CancellationToken ct)
@@ -161,22 +170,28 @@ public static class RunReport
                    join v in db.Vouchers.AsNoTracking() on i.VoucherId equals v.Id into vg
                    from v in vg.DefaultIfEmpty()
                    orderby d.FileName
-                   select new { d.FileName, d.Sha256, d.Channel, Invoice = i, Series = v == null ? null : v.Series, Number = v == null ? (int?)null : v.Number };
+                   // Only the columns of the report: the stored document (DocumentJson) stays in the database.
+                   select new
+                   {
+                       d.FileName, d.Sha256, d.Channel, Found = i != null, Kind = (DocumentKind?)i.Kind, i.SupplierId, i.InvoiceNumber, i.IssueDate, i.Currency,
+                       Total = (decimal?)i.TotalInclVat, Status = (InvoiceStatus?)i.Status, i.Match, i.MatchRef, i.Exceptions,
+                       Series = v == null ? null : v.Series, Number = v == null ? (int?)null : v.Number,
+                   };
         await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
-            var i = r.Invoice;
+            var unread = !r.Found || r.Status == InvoiceStatus.Rejected && string.IsNullOrEmpty(r.InvoiceNumber);
             csv.WriteField(r.FileName);
             csv.WriteField(r.Sha256);
-            csv.WriteField(r.Channel == "scanned" ? "scanned" : i?.Kind == DocumentKind.CreditNote ? "creditnote" : "invoice");
-            csv.WriteField(i?.SupplierId);
-            csv.WriteField(i?.InvoiceNumber);
-            csv.WriteField(i?.IssueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            csv.WriteField(i is null || i.Status == InvoiceStatus.Rejected && i.InvoiceNumber.Length == 0 ? null : i.Currency);
-            csv.WriteField(i is null || i.Status == InvoiceStatus.Rejected && i.InvoiceNumber.Length == 0 ? null : i.TotalInclVat.ToString("0.00", CultureInfo.InvariantCulture));
-            csv.WriteField(i?.Status.ToString() ?? nameof(InvoiceStatus.Received));
-            csv.WriteField(i?.Match ?? "none");
-            csv.WriteField(i?.MatchRef);
-            csv.WriteField(i?.Exceptions);
+            csv.WriteField(r.Channel == "scanned" ? "scanned" : r.Kind == DocumentKind.CreditNote ? "creditnote" : "invoice");
+            csv.WriteField(r.Found ? r.SupplierId : null);
+            csv.WriteField(r.Found ? r.InvoiceNumber : null);
+            csv.WriteField(r.IssueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            csv.WriteField(unread ? null : r.Currency);
+            csv.WriteField(unread ? null : r.Total?.ToString("0.00", CultureInfo.InvariantCulture));
+            csv.WriteField(r.Status?.ToString() ?? nameof(InvoiceStatus.Received));
+            csv.WriteField(r.Found ? r.Match : "none");
+            csv.WriteField(r.MatchRef);
+            csv.WriteField(r.Exceptions);
             csv.WriteField(r.Number is null ? null : $"{r.Series}{r.Number}");
             csv.EndRecord();
         }
