@@ -49,6 +49,18 @@ public static class EndToEndHarness
         var workers = int.Parse(Arg(args, "--workers") ?? "1", CultureInfo.InvariantCulture);
         var extra = Enumerable.Range(2, Math.Max(0, workers - 1)).Select(i => StartServe(cs, 5200 + i, folder)).ToList();
         var extraPeaks = new List<long>();
+        // --trace-memory: working set and managed heap every 5 s, to see which stage holds the peak.
+        using var tracing = new CancellationTokenSource();
+        var tracer = args.Contains("--trace-memory") ? Task.Run(async () =>
+        {
+            var t0 = Stopwatch.StartNew();
+            while (!tracing.IsCancellationRequested)
+            {
+                using var me = Process.GetCurrentProcess();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[memory {DateTime.Now:HH:mm:ss}] +{t0.Elapsed.TotalSeconds:F0} s: working set {me.WorkingSet64 / 1024 / 1024:N0} MB, managed heap {GC.GetTotalMemory(false) / 1024 / 1024:N0} MB, peak {me.PeakWorkingSet64 / 1024 / 1024:N0} MB"));
+                try { await Task.Delay(5000, tracing.Token); } catch (OperationCanceledException) { }
+            }
+        }) : Task.CompletedTask;
         using (var host = await CommandHost.StartAsync(overrides, hangfireServer: true, CancellationToken.None))
         {
             sw.Restart();
@@ -63,6 +75,8 @@ public static class EndToEndHarness
             await p.WaitForExitAsync();
         }
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        await tracing.CancelAsync();
+        await tracer;
         if (extraPeaks.Count > 0) Console.WriteLine($"other workers' peak memory: {string.Join(", ", extraPeaks.Select(b => $"{b / 1024 / 1024:N0} MB"))}");
 
         await using var conn = new NpgsqlConnection(cs);

@@ -2,7 +2,12 @@ using System.Security.Cryptography;
 
 namespace InvoicePipeline.Worker.Ingestion;
 
-public sealed record InboxFile(string Path, string Channel, string RelativeName);
+/// <summary>An inbox file: the inbox folder (one string shared by all its files) and the name under it, so a listing of
+/// a million files holds a million short names, not a million full paths.</summary>
+public sealed record InboxFile(string Root, string Channel, string RelativeName)
+{
+    public string Path => System.IO.Path.Combine(Root, RelativeName);
+}
 
 /// <summary>The inbox layout of data-formats.md: einvoices/, scanned/, payroll/. Files are never changed or deleted.</summary>
 public static class Inbox
@@ -18,23 +23,26 @@ public static class Inbox
     {
         if (!Directory.Exists(inbox)) throw new Persistence.ConfigurationException($"inbox folder '{inbox}' does not exist");
         var files = new List<InboxFile>();
+        var root = System.IO.Path.GetFullPath(inbox);
         foreach (var (channel, extensions) in Channels)
         {
-            var dir = Path.Combine(inbox, channel);
+            var dir = System.IO.Path.Combine(root, channel);
             if (!Directory.Exists(dir)) continue;
             foreach (var f in Directory.EnumerateFiles(dir, "*", SearchOption.TopDirectoryOnly))
             {
-                if (!extensions.Contains(Path.GetExtension(f).ToLowerInvariant())) continue;
-                files.Add(new InboxFile(f, channel, channel + "/" + Path.GetFileName(f)));
+                if (!extensions.Contains(System.IO.Path.GetExtension(f).ToLowerInvariant())) continue;
+                files.Add(new InboxFile(root, channel, channel + "/" + System.IO.Path.GetFileName(f)));
             }
         }
         files.Sort((a, b) => string.CompareOrdinal(a.RelativeName, b.RelativeName));
         return files;
     }
 
-    public static async Task<string> HashAsync(string path, CancellationToken ct)
+    public static async Task<string> HashAsync(string path, CancellationToken ct) => Convert.ToHexStringLower(await HashBytesAsync(path, ct));
+
+    public static async Task<byte[]> HashBytesAsync(string path, CancellationToken ct)
     {
         await using var s = File.OpenRead(path);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(s, ct));
+        return await SHA256.HashDataAsync(s, ct);
     }
 }

@@ -20,10 +20,9 @@ public sealed class RunStarter(PipelineDbContext db, IBackgroundJobClient jobs, 
 {
     public async Task<RunStart> StartOrResumeAsync(string inbox, string outDir, bool again, CancellationToken ct)
     {
-        var files = Inbox.List(inbox);
-        var hashes = new List<(string File, string Sha)>();
-        foreach (var f in files) hashes.Add((f.RelativeName, await Inbox.HashAsync(f.Path, ct)));
-        var inputHash = RunKey.InputHash(hashes.Select(h => h.Sha));
+        var hashes = new List<byte[]>();
+        foreach (var f in Inbox.List(inbox)) hashes.Add(await Inbox.HashBytesAsync(f.Path, ct));
+        var inputHash = RunKey.InputHash(hashes);
         var postingDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone(options.Value.TimeZone)).DateTime);
         var key = RunKey.For("nightly", postingDate, inputHash);
 
