@@ -30,25 +30,10 @@ public class EInvoiceBenchmarks
     public int Files => _files.Length;
 
     [Benchmark(Baseline = true)]
-    public long BareXmlReader()
-    {
-        long nodes = 0;
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-        foreach (var (_, bytes) in _files)
-        {
-            using var reader = XmlReader.Create(new MemoryStream(bytes), settings);
-            while (reader.Read()) nodes++;
-        }
-        return nodes;
-    }
+    public long BareXmlReader() => ReadPasses.Bare(_files);
 
     [Benchmark]
-    public int ReadAndValidate()
-    {
-        var findings = 0;
-        foreach (var (name, bytes) in _files) findings += EInvoiceReader.Read(bytes, name).Findings.Count;
-        return findings;
-    }
+    public int ReadAndValidate() => ReadPasses.ReadAndValidate(_files);
 
     [Benchmark]
     public int ReadValidateAndXsd()
@@ -60,6 +45,29 @@ public class EInvoiceBenchmarks
             var doc = XDocument.Load(new MemoryStream(bytes));
             findings += UblSchema.Validate(doc, _schemas).Count;
         }
+        return findings;
+    }
+}
+
+/// <summary>The two passes both read benchmarks time: the floor (a bare XmlReader over the bytes) and ours.</summary>
+internal static class ReadPasses
+{
+    public static long Bare((string Name, byte[] Bytes)[] files)
+    {
+        long nodes = 0;
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+        foreach (var (_, bytes) in files)
+        {
+            using var reader = XmlReader.Create(new MemoryStream(bytes), settings);
+            while (reader.Read()) nodes++;
+        }
+        return nodes;
+    }
+
+    public static int ReadAndValidate((string Name, byte[] Bytes)[] files)
+    {
+        var findings = 0;
+        foreach (var (name, bytes) in files) findings += EInvoiceReader.Read(bytes, name).Findings.Count;
         return findings;
     }
 }

@@ -21,8 +21,8 @@ public static class EndToEndHarness
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var n = int.Parse(Arg(args, "--invoices") ?? "100000", CultureInfo.InvariantCulture);
-        var admin = Arg(args, "--pg") ?? "Host=localhost;Username=postgres;Password=postgres";
+        var n = int.Parse(Harness.Arg(args, "--invoices") ?? "100000", CultureInfo.InvariantCulture);
+        var admin = Harness.Arg(args, "--pg") ?? Harness.DefaultServer;
         var folder = Directory.CreateTempSubdirectory("ip-e2e-").FullName;
         var sw = Stopwatch.StartNew();
         // Generated in a child process, so the peak memory below is the pipeline's, not the generator's.
@@ -34,19 +34,13 @@ public static class EndToEndHarness
         Console.WriteLine($"generated in {sw.Elapsed.TotalSeconds:F1} s");
 
         var dbName = "ip_e2e_" + n.ToString(CultureInfo.InvariantCulture);
-        await using (var c = new NpgsqlConnection(admin))
-        {
-            await c.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {dbName} WITH (FORCE)", c).ExecuteNonQueryAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {dbName}", c).ExecuteNonQueryAsync();
-        }
-        var cs = new NpgsqlConnectionStringBuilder(admin) { Database = dbName }.ConnectionString;
+        var cs = await Harness.FreshDatabaseAsync(admin, dbName);
         var overrides = new Dictionary<string, string?>
         {
             ["Pipeline:Database:Provider"] = "Postgres", ["ConnectionStrings:Pipeline"] = cs, ["Pipeline:Hangfire:Storage"] = "Postgres",
         };
         // More workers: `serve` processes on the same Hangfire PostgreSQL storage, as on more machines.
-        var workers = int.Parse(Arg(args, "--workers") ?? "1", CultureInfo.InvariantCulture);
+        var workers = int.Parse(Harness.Arg(args, "--workers") ?? "1", CultureInfo.InvariantCulture);
         var extra = Enumerable.Range(2, Math.Max(0, workers - 1)).Select(i => StartServe(cs, 5200 + i, folder)).ToList();
         var extraPeaks = new List<long>();
         // --trace-memory: working set and managed heap every 5 s, to see which stage holds the peak.
@@ -173,11 +167,5 @@ public static class EndToEndHarness
     {
         var line = File.ReadLines($"/proc/{p.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-    }
-
-    private static string? Arg(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

@@ -24,17 +24,11 @@ public static class PayrollHarness
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var n = int.Parse(Arg(args, "--rows") ?? "1000000", CultureInfo.InvariantCulture);
-        var admin = Arg(args, "--pg") ?? "Host=localhost;Username=postgres;Password=postgres";
+        var n = int.Parse(Harness.Arg(args, "--rows") ?? "1000000", CultureInfo.InvariantCulture);
+        var admin = Harness.Arg(args, "--pg") ?? Harness.DefaultServer;
         var folder = Directory.CreateTempSubdirectory("ip-payroll-").FullName;
         var dbName = "ip_payroll_" + n.ToString(CultureInfo.InvariantCulture);
-        await using (var c = new NpgsqlConnection(admin))
-        {
-            await c.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {dbName} WITH (FORCE)", c).ExecuteNonQueryAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {dbName}", c).ExecuteNonQueryAsync();
-        }
-        var cs = new NpgsqlConnectionStringBuilder(admin) { Database = dbName }.ConnectionString;
+        var cs = await Harness.FreshDatabaseAsync(admin, dbName);
         var sw = Stopwatch.StartNew();
         await using (var db = Database.Open(DatabaseProvider.Postgres, cs))
         {
@@ -216,11 +210,5 @@ public static class PayrollHarness
         }
         await imp.CompleteAsync();
         return sw.Elapsed.TotalSeconds;
-    }
-
-    private static string? Arg(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

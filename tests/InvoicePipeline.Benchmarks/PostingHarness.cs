@@ -20,16 +20,10 @@ public static class PostingHarness
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var n = int.Parse(Arg(args, "--invoices") ?? "100000", CultureInfo.InvariantCulture);
-        var admin = Arg(args, "--pg") ?? "Host=localhost;Username=postgres;Password=postgres";
+        var n = int.Parse(Harness.Arg(args, "--invoices") ?? "100000", CultureInfo.InvariantCulture);
+        var admin = Harness.Arg(args, "--pg") ?? Harness.DefaultServer;
         var dbName = "ip_post_" + n.ToString(CultureInfo.InvariantCulture);
-        await using (var c = new NpgsqlConnection(admin))
-        {
-            await c.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {dbName} WITH (FORCE)", c).ExecuteNonQueryAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {dbName}", c).ExecuteNonQueryAsync();
-        }
-        var cs = new NpgsqlConnectionStringBuilder(admin) { Database = dbName }.ConnectionString;
+        var cs = await Harness.FreshDatabaseAsync(admin, dbName);
         var overrides = new Dictionary<string, string?> { ["Pipeline:Database:Provider"] = "Postgres", ["ConnectionStrings:Pipeline"] = cs };
         using var host = await CommandHost.StartAsync(overrides, hangfireServer: false, CancellationToken.None);
 
@@ -117,11 +111,5 @@ public static class PostingHarness
             await BulkWriter.InsertAsync(db, invoices, CancellationToken.None);
             await BulkWriter.InsertAsync(db, lines, CancellationToken.None, keepIdentity: false);
         }
-    }
-
-    private static string? Arg(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }
