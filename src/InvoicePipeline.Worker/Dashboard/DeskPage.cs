@@ -17,6 +17,14 @@ namespace InvoicePipeline.Worker.Dashboard;
 /// </summary>
 public abstract class DeskPage(string title) : RazorPage
 {
+    /// <summary>Commands change data: only a POST acts; anything else gets 405.</summary>
+    internal static bool RefusedUnlessPost(Microsoft.AspNetCore.Http.HttpContext http)
+    {
+        if (Microsoft.AspNetCore.Http.HttpMethods.IsPost(http.Request.Method)) return false;
+        http.Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status405MethodNotAllowed;
+        return true;
+    }
+
     protected HttpContext Http => Context.GetHttpContext();
     protected ClaimsPrincipal User => Http.User;
     protected string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";

@@ -185,11 +185,7 @@ public sealed class ActDispatcher : IDashboardDispatcher
     public async Task Dispatch(DashboardContext context)
     {
         var http = context.GetHttpContext();
-        if (!HttpMethods.IsPost(http.Request.Method))
-        {
-            http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            return;
-        }
+        if (DeskPage.RefusedUnlessPost(http)) return;
         var id = long.Parse(context.UriMatch.Groups["id"].Value, CultureInfo.InvariantCulture);
         var form = await http.Request.ReadFormAsync();
         var user = http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "";

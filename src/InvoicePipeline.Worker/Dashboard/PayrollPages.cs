@@ -64,11 +64,7 @@ public sealed class PayrollActDispatcher : IDashboardDispatcher
     public async Task Dispatch(DashboardContext context)
     {
         var http = context.GetHttpContext();
-        if (!HttpMethods.IsPost(http.Request.Method))
-        {
-            http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            return;
-        }
+        if (DeskPage.RefusedUnlessPost(http)) return;
         var form = await http.Request.ReadFormAsync();
         var user = http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "";
         string action;
