@@ -6,7 +6,6 @@ using InvoicePipeline.Worker.Persistence;
 using InvoicePipeline.Worker.Runs;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace InvoicePipeline.Benchmarks;
 
@@ -96,35 +95,17 @@ public static class EndToEndHarness
         // The floor: the same voucher and voucher-line rows through a plain binary COPY, and through EF SaveChanges.
         var postSeconds = (postEnd - chunksEnd).TotalSeconds;
         var rows = vouchers + lines;
-        await new NpgsqlCommand("""create table copy_floor_lines as select * from voucher_lines with no data; create table copy_floor_vouchers as select * from vouchers with no data""", conn).ExecuteNonQueryAsync();
-        var lineRows = new List<VoucherLineEntry>();
-        await using (var r = await new NpgsqlCommand("""select "Id","VoucherId","LineNo","Account","CostCentre","Project","Amount","Text" from voucher_lines""", conn).ExecuteReaderAsync())
-            while (await r.ReadAsync())
-                lineRows.Add(new VoucherLineEntry { Id = r.GetInt64(0), VoucherId = r.GetInt64(1), LineNo = r.GetInt32(2), Account = r.GetString(3), CostCentre = r.IsDBNull(4) ? null : r.GetString(4), Project = r.IsDBNull(5) ? null : r.GetString(5), Amount = r.GetDecimal(6), Text = r.IsDBNull(7) ? null : r.GetString(7) });
-        sw.Restart();
-        await using (var imp = await conn.BeginBinaryImportAsync("""COPY copy_floor_lines ("Id","VoucherId","LineNo","Account","CostCentre","Project","Amount","Text") FROM STDIN (FORMAT BINARY)"""))
-        {
-            foreach (var l in lineRows)
-            {
-                await imp.StartRowAsync();
-                await imp.WriteAsync(l.Id, NpgsqlDbType.Bigint);
-                await imp.WriteAsync(l.VoucherId, NpgsqlDbType.Bigint);
-                await imp.WriteAsync(l.LineNo, NpgsqlDbType.Integer);
-                await imp.WriteAsync(l.Account, NpgsqlDbType.Text);
-                if (l.CostCentre is null) await imp.WriteNullAsync(); else await imp.WriteAsync(l.CostCentre, NpgsqlDbType.Text);
-                if (l.Project is null) await imp.WriteNullAsync(); else await imp.WriteAsync(l.Project, NpgsqlDbType.Text);
-                await imp.WriteAsync(l.Amount, NpgsqlDbType.Numeric);
-                if (l.Text is null) await imp.WriteNullAsync(); else await imp.WriteAsync(l.Text, NpgsqlDbType.Text);
-            }
-            await imp.CompleteAsync();
-        }
-        var copySeconds = sw.Elapsed.TotalSeconds;
-        var copyRate = lineRows.Count / copySeconds;
+        var (copied, copySeconds) = await Harness.CopyFloorAsync(conn, "voucher_lines", indexed: false);
+        var copyRate = copied / copySeconds;
 
         // EF Core SaveChanges of the same lines into a scratch series (new ids), batches of 1,000.
-        var efCount = Math.Min(lineRows.Count, 100_000);
+        var lineRows = new List<VoucherLineEntry>();
+        await using (var r = await new NpgsqlCommand("""select "Id","VoucherId","LineNo","Account","CostCentre","Project","Amount","Text" from voucher_lines order by "Id" limit 100000""", conn).ExecuteReaderAsync())
+            while (await r.ReadAsync())
+                lineRows.Add(new VoucherLineEntry { Id = r.GetInt64(0), VoucherId = r.GetInt64(1), LineNo = r.GetInt32(2), Account = r.GetString(3), CostCentre = r.IsDBNull(4) ? null : r.GetString(4), Project = r.IsDBNull(5) ? null : r.GetString(5), Amount = r.GetDecimal(6), Text = r.IsDBNull(7) ? null : r.GetString(7) });
+        var efCount = lineRows.Count;
         sw.Restart();
-        foreach (var batch in lineRows.Take(efCount).Chunk(1000))
+        foreach (var batch in lineRows.Chunk(1000))
         {
             await using var db = Database.Open(Worker.Hosting.DatabaseProvider.Postgres, cs);
             db.VoucherLines.AddRange(batch.Select(l => new VoucherLineEntry { Id = -l.Id, VoucherId = l.VoucherId, LineNo = l.LineNo + 5000, Account = l.Account, CostCentre = l.CostCentre, Project = l.Project, Amount = l.Amount, Text = l.Text }));

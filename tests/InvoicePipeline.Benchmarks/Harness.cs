@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 
 namespace InvoicePipeline.Benchmarks;
@@ -23,5 +24,41 @@ internal static class Harness
             await new NpgsqlCommand($"CREATE DATABASE {name}", c).ExecuteNonQueryAsync();
         }
         return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>
+    /// The physical floor: the rows of <paramref name="table"/> (those matching <paramref name="where"/>) read back and
+    /// written again with a plain Npgsql binary COPY into <c>floor_TABLE</c>, created like the table, with its indexes
+    /// or without. Returns the rows and the seconds of the COPY alone.
+    /// </summary>
+    public static async Task<(int Rows, double Seconds)> CopyFloorAsync(NpgsqlConnection conn, string table, bool indexed, string? where = null)
+    {
+        var floor = "floor_" + table;
+        await new NpgsqlCommand($"""drop table if exists {floor}; create table {floor} (like {table} {(indexed ? "including all" : "")})""", conn).ExecuteNonQueryAsync();
+        var rows = new List<object?[]>();
+        string[] columns;
+        await using (var r = await new NpgsqlCommand($"select * from {table}" + (where is null ? "" : " where " + where), conn).ExecuteReaderAsync())
+        {
+            columns = [.. Enumerable.Range(0, r.FieldCount).Select(i => '"' + r.GetName(i) + '"')];
+            while (await r.ReadAsync())
+            {
+                var row = new object?[r.FieldCount];
+                r.GetValues(row!);
+                rows.Add(row);
+            }
+        }
+        var sw = Stopwatch.StartNew();
+        await using (var imp = await conn.BeginBinaryImportAsync($"COPY {floor} ({string.Join(',', columns)}) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var row in rows)
+            {
+                await imp.StartRowAsync();
+                foreach (var value in row)
+                    if (value is null or DBNull) await imp.WriteNullAsync();
+                    else await imp.WriteAsync(value);
+            }
+            await imp.CompleteAsync();
+        }
+        return (rows.Count, sw.Elapsed.TotalSeconds);
     }
 }

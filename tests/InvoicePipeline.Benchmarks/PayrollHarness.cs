@@ -8,7 +8,6 @@ using InvoicePipeline.Worker.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace InvoicePipeline.Benchmarks;
 
@@ -115,18 +114,13 @@ public static class PayrollHarness
             $"| {n:N0} | {seconds:F1} s | {n / seconds:N0} | {before / 1024 / 1024:N0} MB | {peak / 1024 / 1024:N0} MB | {heapPeak / 1024 / 1024:N0} MB | {processPeak / 1024 / 1024:N0} MB |"));
 
         // The floor: the same rows through a plain binary COPY into a scratch table, without and with the real indexes.
-        var rows = await LoadAsync(conn);
-        await new NpgsqlCommand("""
-            create table copy_floor_plain as select * from payroll_transactions with no data;
-            create table copy_floor_indexed (like payroll_transactions including defaults including indexes);
-            """, conn).ExecuteNonQueryAsync();
-        var plain = await CopyAsync(conn, "copy_floor_plain", rows);
-        var indexed = await CopyAsync(conn, "copy_floor_indexed", rows);
+        var (copied, plain) = await Harness.CopyFloorAsync(conn, "payroll_transactions", indexed: false, "\"RunId\" = 'bench'");
+        var (_, indexed) = await Harness.CopyFloorAsync(conn, "payroll_transactions", indexed: true, "\"RunId\" = 'bench'");
         Console.WriteLine();
         Console.WriteLine("| rows | plain binary COPY, no indexes | binary COPY, the table's indexes | import / COPY (indexed) |");
         Console.WriteLine("|---:|---:|---:|---:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {rows.Count:N0} | {rows.Count / plain:N0} rows/s ({plain:F1} s) | {rows.Count / indexed:N0} rows/s ({indexed:F1} s) | {n / seconds / (rows.Count / indexed):P0} |"));
+            $"| {copied:N0} | {copied / plain:N0} rows/s ({plain:F1} s) | {copied / indexed:N0} rows/s ({indexed:F1} s) | {n / seconds / (copied / indexed):P0} |"));
         Directory.Delete(folder, recursive: true);
         return 0;
     }
@@ -141,74 +135,5 @@ public static class PayrollHarness
         var written = await PayrollIntake.ProcessAsync(db, docs, runId, CancellationToken.None);
         await tx.CommitAsync();
         return written;
-    }
-
-    private static async Task<List<PayrollEntry>> LoadAsync(NpgsqlConnection conn)
-    {
-        var rows = new List<PayrollEntry>();
-        await using var r = await new NpgsqlCommand("""
-            select "Id","DocumentId","RunId","File","Line","TransactionId","EmployeeId","PayCode","WorkDate","Quantity","Rate","CorrectedRate","Amount",
-                   "Period","CorrectsPeriod","CostCentre","Account","Status","Exceptions","Reasons","ReportedBy","ImportedBy","Reference"
-            from payroll_transactions where "RunId" = 'bench' order by "Id"
-            """, conn).ExecuteReaderAsync();
-        string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
-        decimal? D(int i) => r.IsDBNull(i) ? null : r.GetDecimal(i);
-        while (await r.ReadAsync())
-            rows.Add(new PayrollEntry
-            {
-                Id = r.GetInt64(0), DocumentId = r.GetInt64(1), RunId = r.GetString(2), File = r.GetString(3), Line = r.GetInt32(4), TransactionId = r.GetString(5),
-                EmployeeId = S(6), PayCode = r.GetString(7), WorkDate = r.GetFieldValue<DateOnly>(8), Quantity = D(9), Rate = D(10), CorrectedRate = D(11), Amount = D(12),
-                Period = r.GetString(13), CorrectsPeriod = S(14), CostCentre = S(15), Account = S(16), Status = r.GetString(17), Exceptions = r.GetString(18),
-                Reasons = S(19), ReportedBy = S(20), ImportedBy = S(21), Reference = S(22),
-            });
-        return rows;
-    }
-
-    private static async Task<double> CopyAsync(NpgsqlConnection conn, string table, List<PayrollEntry> rows)
-    {
-        var sw = Stopwatch.StartNew();
-        await using var imp = await conn.BeginBinaryImportAsync($"""
-            COPY {table} ("Id","DocumentId","RunId","File","Line","TransactionId","EmployeeId","PayCode","WorkDate","Quantity","Rate","CorrectedRate","Amount",
-                "Period","CorrectsPeriod","CostCentre","Account","Status","Exceptions","Reasons","ReportedBy","ImportedBy","Reference") FROM STDIN (FORMAT BINARY)
-            """);
-        async Task Text(string? s)
-        {
-            if (s is null) await imp.WriteNullAsync();
-            else await imp.WriteAsync(s, NpgsqlDbType.Text);
-        }
-        async Task Num(decimal? d)
-        {
-            if (d is null) await imp.WriteNullAsync();
-            else await imp.WriteAsync(d.Value, NpgsqlDbType.Numeric);
-        }
-        foreach (var e in rows)
-        {
-            await imp.StartRowAsync();
-            await imp.WriteAsync(e.Id, NpgsqlDbType.Bigint);
-            await imp.WriteAsync(e.DocumentId, NpgsqlDbType.Bigint);
-            await Text(e.RunId);
-            await Text(e.File);
-            await imp.WriteAsync(e.Line, NpgsqlDbType.Integer);
-            await Text(e.TransactionId);
-            await Text(e.EmployeeId);
-            await Text(e.PayCode);
-            await imp.WriteAsync(e.WorkDate, NpgsqlDbType.Date);
-            await Num(e.Quantity);
-            await Num(e.Rate);
-            await Num(e.CorrectedRate);
-            await Num(e.Amount);
-            await Text(e.Period);
-            await Text(e.CorrectsPeriod);
-            await Text(e.CostCentre);
-            await Text(e.Account);
-            await Text(e.Status);
-            await Text(e.Exceptions);
-            await Text(e.Reasons);
-            await Text(e.ReportedBy);
-            await Text(e.ImportedBy);
-            await Text(e.Reference);
-        }
-        await imp.CompleteAsync();
-        return sw.Elapsed.TotalSeconds;
     }
 }

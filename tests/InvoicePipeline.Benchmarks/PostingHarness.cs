@@ -66,37 +66,8 @@ public static class PostingHarness
         return posted == n - result.Refused && unbalanced == 0 && gaps == 0 ? 0 : 1;
     }
 
-    private static async Task<double> CopyFloorAsync(NpgsqlConnection conn, bool indexed)
-    {
-        var like = indexed ? "including all" : "";
-        await new NpgsqlCommand($"""
-            drop table if exists floor_lines; drop table if exists floor_vouchers;
-            create table floor_vouchers (like vouchers {like}); create table floor_lines (like voucher_lines {like});
-            """, conn).ExecuteNonQueryAsync();
-        var v = new List<object?[]>();
-        await using (var r = await new NpgsqlCommand("""select "Id","Series","FiscalYear","Number","Date","Text","InvoiceId","RunId","CreatedAt","CreatedBy" from vouchers""", conn).ExecuteReaderAsync())
-            while (await r.ReadAsync()) { var row = new object?[10]; r.GetValues(row!); v.Add(row); }
-        var l = new List<object?[]>();
-        await using (var r = await new NpgsqlCommand("""select "Id","VoucherId","LineNo","Account","CostCentre","Project","Amount","Text" from voucher_lines""", conn).ExecuteReaderAsync())
-            while (await r.ReadAsync()) { var row = new object?[8]; r.GetValues(row!); l.Add(row); }
-        var sw = Stopwatch.StartNew();
-        await CopyAsync(conn, """COPY floor_vouchers ("Id","Series","FiscalYear","Number","Date","Text","InvoiceId","RunId","CreatedAt","CreatedBy") FROM STDIN (FORMAT BINARY)""", v);
-        await CopyAsync(conn, """COPY floor_lines ("Id","VoucherId","LineNo","Account","CostCentre","Project","Amount","Text") FROM STDIN (FORMAT BINARY)""", l);
-        return sw.Elapsed.TotalSeconds;
-    }
-
-    private static async Task CopyAsync(NpgsqlConnection conn, string copy, List<object?[]> rows)
-    {
-        await using var imp = await conn.BeginBinaryImportAsync(copy);
-        foreach (var row in rows)
-        {
-            await imp.StartRowAsync();
-            foreach (var value in row)
-                if (value is null or DBNull) await imp.WriteNullAsync();
-                else await imp.WriteAsync(value);
-        }
-        await imp.CompleteAsync();
-    }
+    private static async Task<double> CopyFloorAsync(NpgsqlConnection conn, bool indexed) =>
+        (await Harness.CopyFloorAsync(conn, "vouchers", indexed)).Seconds + (await Harness.CopyFloorAsync(conn, "voucher_lines", indexed)).Seconds;
 
     private static async Task SeedAsync(IServiceProvider services, int n)
     {

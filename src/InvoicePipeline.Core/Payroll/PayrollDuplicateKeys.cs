@@ -1,7 +1,4 @@
-using System.Buffers.Binary;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace InvoicePipeline.Payroll;
 
@@ -10,9 +7,8 @@ namespace InvoicePipeline.Payroll;
 /// also keys on the period and rate it corrects, so it never collides with the row it corrects. The caller loads the
 /// keys of accepted transactions (status AwaitingAttestation, Attested or Posted) before a run;
 /// <see cref="PayrollValidator.Validate"/> adds each row it accepts, so duplicates within one file are caught too.
-/// Each key is held as a 128-bit digest (SHA-256, truncated), not as its strings: about 60 bytes per accepted
-/// transaction for both sets, so a million accepted rows cost some 60 MB; two different keys sharing a digest has a
-/// probability of about 2⁻¹²⁸ per pair.
+/// Each key is held as its <see cref="KeyDigest"/>, not as its strings: about 60 bytes per accepted
+/// transaction for both sets, so a million accepted rows cost some 60 MB.
 /// </summary>
 public sealed class PayrollDuplicateKeys
 {
@@ -24,11 +20,11 @@ public sealed class PayrollDuplicateKeys
     public void Add(string transactionId, string employeeId, string payCode, DateOnly workDate, decimal quantity,
         PayrollPeriod? correctsPeriod = null, decimal? correctsRate = null)
     {
-        _ids.Add(Digest(transactionId));
+        _ids.Add(KeyDigest.Of(transactionId));
         _content.Add(ContentDigest(employeeId, payCode, workDate, quantity, correctsPeriod, correctsRate));
     }
 
-    public bool ContainsTransactionId(string transactionId) => _ids.Contains(Digest(transactionId));
+    public bool ContainsTransactionId(string transactionId) => _ids.Contains(KeyDigest.Of(transactionId));
 
     public bool ContainsContent(string employeeId, string payCode, DateOnly workDate, decimal quantity,
         PayrollPeriod? correctsPeriod = null, decimal? correctsRate = null) =>
@@ -36,15 +32,8 @@ public sealed class PayrollDuplicateKeys
 
     // Decimals by value (8 == 8.00): "G29" of the normalised value; fields separated by a character no id holds.
     private static UInt128 ContentDigest(string employeeId, string payCode, DateOnly workDate, decimal quantity, PayrollPeriod? correctsPeriod, decimal? correctsRate) =>
-        Digest(string.Create(CultureInfo.InvariantCulture,
+        KeyDigest.Of(string.Create(CultureInfo.InvariantCulture,
             $"{employeeId}\u001f{payCode}\u001f{workDate.DayNumber}\u001f{Normal(quantity)}\u001f{correctsPeriod?.ToString()}\u001f{(correctsRate is { } r ? Normal(r) : "")}"));
 
     private static string Normal(decimal d) => (d / 1.0000000000000000000000000000m).ToString("G29", CultureInfo.InvariantCulture);
-
-    private static UInt128 Digest(string key)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
-        return BinaryPrimitives.ReadUInt128LittleEndian(hash);
-    }
 }

@@ -59,6 +59,17 @@ public sealed class PayrollMasterData
     public IReadOnlyList<string> EmployeesOfUser(string userId) =>
         _employeesOfUser.GetValueOrDefault(userId.Trim()) ?? (IReadOnlyList<string>)[];
 
+    /// <summary>
+    /// The employees whose manager the user is and the cost centres they manage (user ids case-insensitive, as
+    /// attestation compares them): every transaction the user could attest is charged to one or the other.
+    /// </summary>
+    public (List<string> Employees, List<string> CostCentres) ManagedBy(string userId)
+    {
+        static bool Same(string user, string? manager) => manager is not null && string.Equals(user.Trim(), manager.Trim(), StringComparison.OrdinalIgnoreCase);
+        return ([.. _byId.Values.Where(e => Same(userId, e.ManagerUserId)).Select(e => e.EmployeeId)],
+            [.. _costCentres.Values.Where(c => Same(userId, c.ManagerUserId)).Select(c => c.Code)]);
+    }
+
     public string? CostCentreManager(string? costCentre) =>
         costCentre is null ? null : _costCentres.GetValueOrDefault(costCentre)?.ManagerUserId;
 

@@ -58,6 +58,13 @@ public sealed class PostingOptions
     public string RoundingAccount { get; set; } = "3740";
     /// <summary>Invoices per posting transaction (one chunk = one transaction = one COPY per table).</summary>
     public int ChunkSize { get; set; } = 5000;
+
+    /// <summary>The core's posting rules with this configuration's series and accounts (the rest at the core's defaults).</summary>
+    public InvoicePipeline.Posting.PostingOptions Rules() => new()
+    {
+        LedgerCurrency = LedgerCurrency, InvoiceSeries = InvoiceSeries, PayrollSeries = PayrollSeries, InputVatAccount = InputVatAccount,
+        PayablesAccount = PayableAccount, RoundingAccount = RoundingAccount,
+    };
 }
 
 public sealed class AttestationOptions

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using InvoicePipeline.MasterData;
 using InvoicePipeline.Worker.Csv;
 using InvoicePipeline.Worker.Persistence;
@@ -50,14 +49,14 @@ public sealed class MasterDataImporter(PipelineDbContext db, TimeProvider clock,
     {
         var errors = new List<CsvError>();
         var rowCount = 0;
-        // A 128-bit digest of each key instead of the key: a file of millions of order lines stays small in memory.
+        // Each key as its 128-bit digest instead of the key: a file of millions of order lines stays small in memory.
         var seen = new Dictionary<UInt128, long>();
         await foreach (var row in CsvRows.ReadAsync(path, spec.Required, errors, ct))
         {
             var entity = spec.Map(row);
             if (row.RowErrors.Count == 0)
             {
-                var key = KeyDigest(spec.Key(entity));
+                var key = KeyDigest.Of(spec.Key(entity));
                 if (seen.TryGetValue(key, out var first))
                     row.Error(null, $"the same key appears again (first on line {first})");
                 else
@@ -78,25 +77,12 @@ public sealed class MasterDataImporter(PipelineDbContext db, TimeProvider clock,
         var (inserted, updated) = await UpsertAsync(spec, path, ct);
         db.MasterDataImports.Add(new MasterDataImport
         {
-            FileName = name, Sha256 = await FileSha256Async(path, ct), Rows = rowCount, ImportedAt = clock.GetUtcNow(),
+            FileName = name, Sha256 = await Ingestion.Inbox.HashAsync(path, ct), Rows = rowCount, ImportedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         log.LogInformation("Master-data file {File} applied: {Inserted} inserted, {Updated} updated", name, inserted, updated);
         return new MasterDataFileResult(name, rowCount, inserted, updated, []);
-    }
-
-    private static UInt128 KeyDigest(string key)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key), hash);
-        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
-    }
-
-    private static async Task<string> FileSha256Async(string path, CancellationToken ct)
-    {
-        await using var file = File.OpenRead(path);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct));
     }
 
     /// <summary>New rows by bulk copy, existing ones updated through EF, a batch at a time, all in one transaction.</summary>

@@ -17,7 +17,8 @@ public sealed record PayrollPostResult(int Posted, decimal Amount, string? Vouch
 /// </summary>
 public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, TimeProvider clock)
 {
-    private async Task<PayrollMasterData> MasterAsync(CancellationToken ct) => new(
+    /// <summary>Employments, pay codes, rates and cost centres, as payroll validation and attestation read them.</summary>
+    internal static async Task<PayrollMasterData> LoadMasterAsync(PipelineDbContext db, CancellationToken ct) => new(
         await db.Employees.AsNoTracking().ToListAsync(ct), await db.PayCodes.AsNoTracking().ToListAsync(ct),
         await db.PayRates.AsNoTracking().ToListAsync(ct), await db.CostCentres.AsNoTracking().ToListAsync(ct));
 
@@ -26,8 +27,14 @@ public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, T
 
     public async Task<List<PayrollEntry>> QueueAsync(string userId, CancellationToken ct)
     {
-        var master = await MasterAsync(ct);
-        var waiting = await db.PayrollEntries.AsNoTracking().Where(e => e.Status == nameof(PayrollStatus.AwaitingAttestation)).OrderBy(e => e.Id).ToListAsync(ct);
+        var master = await LoadMasterAsync(db, ct);
+        // Only the rows the user could attest at all (as the employee's or the cost centre's manager) leave the database;
+        // the rules then decide each. A mass import of a million rows is not read for every look at one manager's queue.
+        var (employees, centres) = master.ManagedBy(userId);
+        var waiting = await db.PayrollEntries.AsNoTracking()
+            .Where(e => e.Status == nameof(PayrollStatus.AwaitingAttestation)
+                        && ((e.EmployeeId != null && employees.Contains(e.EmployeeId)) || (e.CostCentre != null && centres.Contains(e.CostCentre))))
+            .OrderBy(e => e.Id).ToListAsync(ct);
         var who = new PayrollAttester(userId);
         return waiting.Where(e => PayrollAttestation.Decide(who, Case(e), master).Allowed).ToList();
     }
@@ -36,7 +43,7 @@ public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, T
     public async Task<(int Done, List<string> Refused)> ActAsync(string userId, bool attest, IReadOnlyCollection<string>? transactionIds, string? reason, CancellationToken ct)
     {
         if (!attest && string.IsNullOrWhiteSpace(reason)) return (0, ["a rejection needs a reason"]);
-        var master = await MasterAsync(ct);
+        var master = await LoadMasterAsync(db, ct);
         var query = db.PayrollEntries.Where(e => e.Status == nameof(PayrollStatus.AwaitingAttestation));
         if (transactionIds is not null) query = query.Where(e => transactionIds.Contains(e.TransactionId));
         var entries = await query.OrderBy(e => e.Id).ToListAsync(ct);
@@ -84,7 +91,7 @@ public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, T
             await tx.CommitAsync(ct);
             return new PayrollPostResult(0, 0, null, carried, file);
         }
-        var rules = new InvoicePipeline.Posting.PostingOptions { LedgerCurrency = options.Posting.LedgerCurrency, PayrollSeries = options.Posting.PayrollSeries };
+        var rules = options.Posting.Rules();
         var voucher = PayrollVoucherBuilder.ForBatch($"payroll {period}", attested.Select(e => new PricedPayrollLine(e.TransactionId, e.EmployeeId ?? "", e.PayCode, e.Account ?? "", e.CostCentre ?? "", e.Amount ?? 0m)).ToList(),
             postingDate, rules, $"Lön {period}");
         var number = await VoucherNumbers.ReserveAsync(db, options.Posting.PayrollSeries, postingDate.Year, 1, ct);

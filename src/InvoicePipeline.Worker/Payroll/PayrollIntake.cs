@@ -1,5 +1,5 @@
-using System.Threading.Channels;
 using InvoicePipeline.Payroll;
+using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,9 +17,7 @@ public static class PayrollIntake
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         if (files.Count == 0) return 0;
-        var master = new PayrollMasterData(
-            await db.Employees.AsNoTracking().ToListAsync(ct), await db.PayCodes.AsNoTracking().ToListAsync(ct),
-            await db.PayRates.AsNoTracking().ToListAsync(ct), await db.CostCentres.AsNoTracking().ToListAsync(ct));
+        var master = await PayrollDesk.LoadMasterAsync(db, ct);
         var accepted = new PayrollDuplicateKeys();
         var acceptedStatuses = new[] { nameof(PayrollStatus.AwaitingAttestation), nameof(PayrollStatus.Attested), nameof(PayrollStatus.Posted) };
         await foreach (var e in db.PayrollEntries.AsNoTracking().Where(e => acceptedStatuses.Contains(e.Status) && e.EmployeeId != null)
@@ -30,46 +28,14 @@ public static class PayrollIntake
                 e.CorrectsPeriod is null ? null : PayrollPeriod.Parse(e.CorrectsPeriod), e.CorrectedRate);
         }
 
-        // Two stages with at most two batches between them: reading, validating and pricing the next batch runs while
-        // the database copies the previous one, so memory stays flat with file size (the duplicate keys of accepted rows
-        // are all that grows) and the CPU-bound half overlaps the write.
-        var batches = Channel.CreateBounded<List<PayrollEntry>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var producer = Task.Run(async () =>
-        {
-            try
-            {
-                var batch = new List<PayrollEntry>(batchSize);
-                foreach (var row in Rows(files, runId, master, accepted))
-                {
-                    batch.Add(row);
-                    if (batch.Count < batchSize) continue;
-                    await batches.Writer.WriteAsync(batch, stop.Token);
-                    batch = new List<PayrollEntry>(batchSize);
-                }
-                if (batch.Count > 0) await batches.Writer.WriteAsync(batch, stop.Token);
-                batches.Writer.Complete();
-            }
-            catch (Exception ex)
-            {
-                batches.Writer.Complete(ex);
-            }
-        }, CancellationToken.None);
-
+        // Reading, validating and pricing the next batch runs while the database copies the previous one, so memory stays
+        // flat with file size (the duplicate keys of accepted rows are all that grows) and the CPU-bound half overlaps the write.
         var written = 0;
-        try
+        await ReadAhead.ConsumeAsync(Rows(files, runId, master, accepted).Chunk(batchSize).ToAsyncEnumerable(), async batch =>
         {
-            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
-            {
-                await BulkWriter.InsertAsync(db, batch, ct, keepIdentity: false);
-                written += batch.Count;
-            }
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await producer;
-        }
+            await BulkWriter.InsertAsync(db, batch, ct, keepIdentity: false);
+            written += batch.Length;
+        }, ct);
         return written;
     }
 

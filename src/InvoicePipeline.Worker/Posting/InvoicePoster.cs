@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Threading.Channels;
 using InvoicePipeline.Coding;
 using InvoicePipeline.Invoices;
 using InvoicePipeline.Posting;
@@ -29,20 +28,10 @@ public sealed class InvoicePoster(PipelineDbContext db, IServiceScopeFactory sco
     internal sealed class StaleChunkException(int expected, int marked)
         : Exception($"{expected - marked} of {expected} invoice(s) changed after they were read");
 
-    private PostingOptions Rules()
-    {
-        var o = options.Value.Posting;
-        return new PostingOptions
-        {
-            LedgerCurrency = o.LedgerCurrency, InvoiceSeries = o.InvoiceSeries, PayrollSeries = o.PayrollSeries, InputVatAccount = o.InputVatAccount,
-            PayablesAccount = o.PayableAccount, RoundingAccount = o.RoundingAccount,
-        };
-    }
-
     /// <summary>The first chunk as the reader would build it (tests: a change between read and write).</summary>
     internal async Task<BuiltChunk?> ReadFirstChunkAsync(DateOnly postingDate, CancellationToken ct) =>
         await ReadAsync(db, 0, long.MaxValue, options.Value.Posting.ChunkSize, postingDate,
-            new ExchangeRateTable(await db.ExchangeRates.AsNoTracking().ToListAsync(ct)), Rules(), new PostingResult(), ct);
+            new ExchangeRateTable(await db.ExchangeRates.AsNoTracking().ToListAsync(ct)), options.Value.Posting.Rules(), new PostingResult(), ct);
 
     internal Task WriteChunkAsync(BuiltChunk chunk, string runId, DateOnly postingDate, CancellationToken ct) =>
         WriteAsync(chunk, runId, postingDate, options.Value.Posting, new PostingResult(), ct);
@@ -51,63 +40,42 @@ public sealed class InvoicePoster(PipelineDbContext db, IServiceScopeFactory sco
     {
         var o = options.Value.Posting;
         var rates = new ExchangeRateTable(await db.ExchangeRates.AsNoTracking().ToListAsync(ct));
-        var rules = Rules();
+        var rules = o.Rules();
         var result = new PostingResult();
-        var chunks = Channel.CreateBounded<BuiltChunk>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var reading = Task.Run(async () =>
+        result.Waited = await ReadAhead.ConsumeAsync(ChunksAsync(postingDate, rates, rules, result, ct), async read =>
         {
-            try
+            // A chunk in which an invoice changed after it was read is read again (now, on the writer's connection).
+            for (var (chunk, attempt) = ((BuiltChunk?)read, 1); chunk is not null; attempt++)
             {
-                using var scope = scopes.CreateScope();
-                var readerDb = scope.ServiceProvider.GetRequiredService<PipelineDbContext>();
-                var after = 0L;
-                while (true)
+                try
                 {
-                    var chunk = await Resilience.Database.ExecuteAsync(async t => await ReadAsync(readerDb, after, long.MaxValue, o.ChunkSize, postingDate, rates, rules, result, t), stop.Token);
-                    if (chunk is null) break;
-                    await chunks.Writer.WriteAsync(chunk, stop.Token);
-                    after = chunk.High;
+                    await Resilience.Database.ExecuteAsync(async t => await WriteAsync(chunk, runId, postingDate, o, result, t), ct);
+                    return;
                 }
-                chunks.Writer.Complete();
-            }
-            catch (Exception ex)
-            {
-                chunks.Writer.Complete(ex);
-            }
-        }, stop.Token);
-        try
-        {
-            while (true)
-            {
-                var waited = System.Diagnostics.Stopwatch.StartNew();
-                if (!await chunks.Reader.WaitToReadAsync(ct)) break;
-                result.Waited += waited.Elapsed;
-                var chunk = await chunks.Reader.ReadAsync(ct);
-                for (var attempt = 1; ; attempt++)
+                catch (StaleChunkException ex) when (attempt < 5)
                 {
-                    try
-                    {
-                        await Resilience.Database.ExecuteAsync(async t => await WriteAsync(chunk, runId, postingDate, o, result, t), ct);
-                        break;
-                    }
-                    catch (StaleChunkException ex) when (attempt < 5)
-                    {
-                        log.LogInformation("Chunk {Low}–{High} read again: {Reason}", chunk.Low, chunk.High, ex.Message);
-                        chunk = await ReadAsync(db, chunk.Low - 1, chunk.High, int.MaxValue, postingDate, rates, rules, new PostingResult(), ct);
-                        if (chunk is null) break;
-                    }
+                    log.LogInformation("Chunk {Low}–{High} read again: {Reason}", chunk.Low, chunk.High, ex.Message);
+                    chunk = await ReadAsync(db, chunk.Low - 1, chunk.High, int.MaxValue, postingDate, rates, rules, new PostingResult(), ct);
                 }
             }
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            try { await reading; } catch (OperationCanceledException) { }
-        }
+        }, ct);
         log.LogInformation("Posted {Vouchers} voucher(s) with {Lines} line(s), {Refused} refused (read and build {Read} + {Build}, write {Write}, writer waited {Waited})",
             result.Posted, result.Lines, result.Refused, result.Read, result.Build, result.Write, result.Waited);
         return result;
+    }
+
+    /// <summary>The reader's side: chunk after chunk by id, on a connection of its own (the writer holds the other).</summary>
+    private async IAsyncEnumerable<BuiltChunk> ChunksAsync(DateOnly postingDate, ExchangeRateTable rates, PostingOptions rules, PostingResult result,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var readerDb = scope.ServiceProvider.GetRequiredService<PipelineDbContext>();
+        var after = 0L;
+        while (await Resilience.Database.ExecuteAsync(async t => await ReadAsync(readerDb, after, long.MaxValue, options.Value.Posting.ChunkSize, postingDate, rates, rules, result, t), ct) is { } chunk)
+        {
+            yield return chunk;
+            after = chunk.High;
+        }
     }
 
     /// <summary>
