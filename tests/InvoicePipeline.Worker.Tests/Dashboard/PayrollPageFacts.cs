@@ -85,10 +85,17 @@ public sealed class PayrollPageFacts(DeskFixture desk) : IClassFixture<DeskFixtu
         Assert.Equal(("AwaitingAttestation", "AwaitingAttestation"), (own.Status, reported.Status));
         var page = await desk.SignInAsync("anna.manager");
         await page.GotoAsync(desk.BaseUrl + "/hangfire/payroll");
-        var first = page.Locator("#payroll-queue input[name=tx]").First;
         // A forged selection (the ids are not on her page): the server refuses both, with the reason, and changes nothing.
-        await first.EvaluateAsync("(c, ids) => { c.value = ids[0]; c.checked = true; const d = c.cloneNode(); d.value = ids[1]; c.after(d); }", new[] { "D-0010", "D-0001" });
-        await page.ClickAsync("#attest-selected");
+        // Built into the page's own form (with its antiforgery token), whether or not her queue still has rows:
+        // the other test of this class may have emptied it.
+        await page.Locator("#payroll-queue").EvaluateAsync("""
+            (table, ids) => {
+              const form = table.closest('form');
+              for (const id of ids) { const c = document.createElement('input'); c.type = 'checkbox'; c.name = 'tx'; c.value = id; c.checked = true; form.appendChild(c); }
+              const b = document.createElement('button'); b.name = 'action'; b.value = 'attest'; b.id = 'forged-attest'; form.appendChild(b);
+            }
+            """, new[] { "D-0010", "D-0001" });
+        await page.ClickAsync("#forged-attest");
         await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("Attested 0 transaction(s). Refused:");
         await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("may not attest their own transaction D-0010");
         await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("reported transaction D-0001");
