@@ -23,6 +23,9 @@ public static class VatCategoryRules
         var lineName = inv.Kind == DocumentKind.CreditNote ? "cac:CreditNoteLine" : "cac:InvoiceLine";
         foreach (var c in Categories)
         {
+            // A category nothing uses and the breakdown does not name has nothing to check (most invoices use one or two).
+            if (!inv.Lines.Any(l => Is(l.VatCategory, c.Code)) && !inv.AllowanceCharges.Any(a => Is(a.VatCategory, c.Code))
+                && !inv.VatBreakdown.Any(b => Is(b.Category, c.Code))) continue;
             var lines = inv.Lines.Select((l, i) => (l, i)).Where(x => Is(x.l.VatCategory, c.Code)).ToList();
             var allowances = inv.AllowanceCharges.Where(a => !a.IsCharge && Is(a.VatCategory, c.Code)).ToList();
             var charges = inv.AllowanceCharges.Where(a => a.IsCharge && Is(a.VatCategory, c.Code)).ToList();

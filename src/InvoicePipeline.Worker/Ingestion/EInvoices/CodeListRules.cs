@@ -75,6 +75,6 @@ internal static class CodeListRules
         }
     }
 
-    private static bool IsVat(System.Xml.Linq.XElement category) =>
+    private static bool IsVat(UblElement category) =>
         string.Equals(category.El("TaxScheme", "ID").Text()?.ToUpperInvariant(), "VAT", StringComparison.Ordinal);
 }

@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using InvoicePipeline.Invoices;
 using InvoicePipeline.Validation;
 
@@ -32,14 +31,14 @@ public static class EInvoiceReader
     public static ReadResult Read(ReadOnlyMemory<byte> bytes, string fileName, EInvoiceReaderOptions? options = null)
     {
         options ??= EInvoiceReaderOptions.Default;
-        var (document, error) = SafeXmlLoader.Load(bytes, options);
-        if (document?.Root is not { } root) return ReadResult.Invalid(fileName, error ?? "unreadable");
+        var (root, error) = SafeXmlLoader.Load(bytes, options);
+        if (root is null) return ReadResult.Invalid(fileName, error ?? "unreadable");
 
         var (kind, syntax, reason) = Identify(root);
         if (reason is not null) return ReadResult.Invalid(fileName, reason);
 
         var findings = new List<Finding>();
-        if (options.ValidateSchema && syntax == "UBL-2.1") findings.AddRange(UblSchema.Validate(document));
+        if (options.ValidateSchema && syntax == "UBL-2.1") findings.AddRange(UblSchema.Validate(bytes));
         var invoice = UblMapper.Map(root, kind, syntax, options);
         EInvoiceValidator.Validate(root, invoice, findings);
         var violation = Findings.RuleViolation(findings);
@@ -47,7 +46,7 @@ public static class EInvoiceReader
     }
 
     /// <summary>What the root says the document is, or why it is not a document we take.</summary>
-    internal static (DocumentKind Kind, string Syntax, string? Reason) Identify(XElement root)
+    internal static (DocumentKind Kind, string Syntax, string? Reason) Identify(UblElement root)
     {
         var ns = root.Name.NamespaceName;
         var local = root.Name.LocalName;
@@ -72,7 +71,7 @@ public static class EInvoiceReader
         return (default, "", $"root element {what} is not a UBL 2.1 Invoice or CreditNote (nor OIOUBL or Svefaktura 1.0)");
     }
 
-    private static string SyntaxOf(XElement root)
+    private static string SyntaxOf(UblElement root)
     {
         var customization = root.El("CustomizationID").Text() ?? "";
         if (customization.StartsWith("OIOUBL-2.02", StringComparison.Ordinal)) return "OIOUBL-2.02";

@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using InvoicePipeline.Invoices;
 using InvoicePipeline.Validation;
 
@@ -10,7 +9,7 @@ namespace InvoicePipeline.Worker.Ingestion.EInvoices;
 /// </summary>
 internal static class EInvoiceValidator
 {
-    public static void Validate(XElement root, Invoice invoice, List<Finding> findings)
+    public static void Validate(UblElement root, Invoice invoice, List<Finding> findings)
     {
         var sets = RuleSetSelector.Select(invoice.Syntax, invoice.CustomizationId);
         var x = new XmlRuleContext(root, findings);

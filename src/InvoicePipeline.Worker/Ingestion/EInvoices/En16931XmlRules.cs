@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using InvoicePipeline.Validation;
 
 namespace InvoicePipeline.Worker.Ingestion.EInvoices;
@@ -68,7 +67,7 @@ internal static class En16931XmlRules
         if (r.El("TaxPointDate") is not null && r.Els("InvoicePeriod").Any(p => p.El("DescriptionCode") is not null))
             x.Fatal("BR-CO-03", "VAT point date and VAT point date code are mutually exclusive.", r.El("TaxPointDate"));
         foreach (var party in new[] { seller, buyer, r.El("TaxRepresentativeParty") })
-            foreach (var vat in party.Els("PartyTaxScheme").Where(t => string.Equals(t.El("TaxScheme", "ID").Text(), "VAT", StringComparison.Ordinal)).Select(t => t.El("CompanyID")).OfType<XElement>())
+            foreach (var vat in party.Els("PartyTaxScheme").Where(t => string.Equals(t.El("TaxScheme", "ID").Text(), "VAT", StringComparison.Ordinal)).Select(t => t.El("CompanyID")).OfType<UblElement>())
             {
                 var v = vat.Text() ?? "";
                 if (v.Length < 2 || !(CodeLists.Countries.Contains(v[..2]) || v.StartsWith("EL", StringComparison.Ordinal)))
@@ -86,13 +85,13 @@ internal static class En16931XmlRules
             x.Fatal("BR-57", "Deliver-to address needs a country code.", deliveryAddress);
         if (seller.El("EndpointID") is { } se && se.Attr("schemeID") is null) x.Fatal("BR-62", "Seller electronic address needs a scheme.", se);
         if (buyer.El("EndpointID") is { } be && be.Attr("schemeID") is null) x.Fatal("BR-63", "Buyer electronic address needs a scheme.", be);
-        if (seller.Els("PartyTaxScheme").Count() > 2) x.Fatal("UBL-SR-42", "The seller may have at most two tax schemes.", seller);
+        if (seller.Els("PartyTaxScheme").Count > 2) x.Fatal("UBL-SR-42", "The seller may have at most two tax schemes.", seller);
         if (x.All("PaymentID").Select(p => p.Text()).Distinct(StringComparer.Ordinal).Count() > 1) x.Fatal("UBL-SR-44", "Only one distinct payment id is allowed.", r);
         if (x.All("PaymentMeansCode").Select(p => p.Text()).Distinct(StringComparer.Ordinal).Count() > 1) x.Fatal("UBL-SR-47", "Only one distinct payment means code is allowed.", r);
         CodeListRules.Check(x);
     }
 
-    private static void CheckLine(XmlRuleContext x, XElement line)
+    private static void CheckLine(XmlRuleContext x, UblElement line)
     {
         if (line.El("ID").Text() is null) x.Fatal("BR-21", "Line identifier is missing.", line);
         if ((line.El("InvoicedQuantity") ?? line.El("CreditedQuantity")).Text() is null) x.Fatal("BR-22", "Line quantity is missing.", line);
@@ -106,7 +105,7 @@ internal static class En16931XmlRules
         if (line.El("Item", "ClassifiedTaxCategory", "ID").Text() is null) x.Fatal("BR-CO-04", "Line VAT category is missing.", line);
         var std = line.El("Item", "StandardItemIdentification", "ID");
         if (std is not null && std.Attr("schemeID") is null) x.Fatal("BR-64", "Standard item identifier needs a scheme.", std);
-        foreach (var cls in line.El("Item").Els("CommodityClassification").Select(c => c.El("ItemClassificationCode")).OfType<XElement>())
+        foreach (var cls in line.El("Item").Els("CommodityClassification").Select(c => c.El("ItemClassificationCode")).OfType<UblElement>())
             if (cls.Attr("listID") is null) x.Fatal("BR-65", "Item classification needs a scheme (listID).", cls);
         foreach (var ac in line.Els("AllowanceCharge"))
         {
@@ -120,7 +119,7 @@ internal static class En16931XmlRules
         }
     }
 
-    private static void CheckDocumentAllowanceCharge(XmlRuleContext x, XElement ac)
+    private static void CheckDocumentAllowanceCharge(XmlRuleContext x, UblElement ac)
     {
         var charge = string.Equals(ac.El("ChargeIndicator").Text(), "true", StringComparison.Ordinal);
         if (ac.El("Amount").Text() is null) x.Fatal(charge ? "BR-36" : "BR-31", "Document allowance/charge amount is missing.", ac);

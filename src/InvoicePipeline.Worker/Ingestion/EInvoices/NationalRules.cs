@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using InvoicePipeline.Identifiers;
 
 namespace InvoicePipeline.Worker.Ingestion.EInvoices;
@@ -16,7 +15,7 @@ internal static class NationalRules
         if (sellerCountry == "DK") Danish(x, r, seller!, buyerCountry == "DK");
     }
 
-    private static void Swedish(XmlRuleContext x, XElement r, XElement seller, string? buyerCountry)
+    private static void Swedish(XmlRuleContext x, UblElement r, UblElement seller, string? buyerCountry)
     {
         var vat = seller.Els("PartyTaxScheme").FirstOrDefault(t => t.El("TaxScheme", "ID").Text() == "VAT")?.El("CompanyID");
         if (vat is not null)
@@ -32,7 +31,7 @@ internal static class NationalRules
             if (v.Length != 10) x.Fatal("SE-R-004", $"Swedish organisation number '{v}' must have 10 digits.", org);
             if (!(v.Length == 10 && v.All(char.IsAsciiDigit) && Luhn.IsValid(v))) x.Fatal("SE-R-013", $"Swedish organisation number '{v}' fails its check digit.", org);
         }
-        foreach (var t in seller.Els("PartyTaxScheme").Where(t => t.El("TaxScheme", "ID").Text() != "VAT").Select(t => t.El("CompanyID")).OfType<XElement>())
+        foreach (var t in seller.Els("PartyTaxScheme").Where(t => t.El("TaxScheme", "ID").Text() != "VAT").Select(t => t.El("CompanyID")).OfType<UblElement>())
             if (!string.Equals(t.Text()?.ToUpperInvariant(), "GODKÄND FÖR F-SKATT", StringComparison.Ordinal))
                 x.Fatal("SE-R-005", "The seller's tax registration must read 'Godkänd för F-skatt'.", t);
         if (vat?.Text() is { } sv && sv.StartsWith("SE", StringComparison.Ordinal))
@@ -57,7 +56,7 @@ internal static class NationalRules
         }
     }
 
-    private static void Danish(XmlRuleContext x, XElement r, XElement seller, bool buyerDk)
+    private static void Danish(XmlRuleContext x, UblElement r, UblElement seller, bool buyerDk)
     {
         var legal = seller.El("PartyLegalEntity", "CompanyID");
         if (legal.Text() is null) x.Fatal("DK-R-002", "Danish seller needs a legal registration id (CVR).", seller);

@@ -11,7 +11,7 @@ internal static class OioublRules
     public static void Check(XmlRuleContext x)
     {
         var r = x.Root;
-        foreach (var country in x.All("Country").Select(c => c.El("IdentificationCode")).OfType<System.Xml.Linq.XElement>())
+        foreach (var country in x.All("Country").Select(c => c.El("IdentificationCode")).OfType<UblElement>())
             if (!CodeLists.OioublCountries.Contains(country.Text() ?? ""))
                 x.Fatal("F-LIB301", $"Invalid Country/IdentificationCode: '{country.Text()}'.", country);
         foreach (var pm in r.Els("PaymentMeans"))

@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using InvoicePipeline.Identifiers;
 using InvoicePipeline.Validation;
 
@@ -17,7 +16,7 @@ internal static class PeppolXmlRules
         if (r.El("ProfileID").Text() is null) x.Fatal("PEPPOL-EN16931-R001", "Business process (ProfileID) is missing.", r);
         else if (!r.El("ProfileID").Text()!.StartsWith("urn:fdc:peppol.eu:2017:poacc:billing:", StringComparison.Ordinal))
             x.Fatal("PEPPOL-EN16931-R007", "Business process must be urn:fdc:peppol.eu:2017:poacc:billing:NN:1.0.", r.El("ProfileID"));
-        if (r.Els("Note").Count() > 1 && !BothDe(r)) x.Fatal("PEPPOL-EN16931-R002", "No more than one note is allowed.", r);
+        if (r.Els("Note").Count > 1 && !BothDe(r)) x.Fatal("PEPPOL-EN16931-R002", "No more than one note is allowed.", r);
         if (r.El("BuyerReference").Text() is null && r.El("OrderReference", "ID").Text() is null)
             x.Fatal("PEPPOL-EN16931-R003", "A buyer reference or purchase order reference must be provided.", r);
         if (r.El("CustomizationID").Text() is not { } cid || !cid.StartsWith("urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0", StringComparison.Ordinal))
@@ -31,11 +30,9 @@ internal static class PeppolXmlRules
             x.Fatal("PEPPOL-EN16931-R080", "Only one project reference is allowed.", r);
         if (r.El("AccountingCustomerParty", "Party") is { } buyer && buyer.El("EndpointID") is null) x.Fatal("PEPPOL-EN16931-R010", "Buyer electronic address is missing.", buyer);
         if (r.El("AccountingSupplierParty", "Party") is { } seller && seller.El("EndpointID") is null) x.Fatal("PEPPOL-EN16931-R020", "Seller electronic address is missing.", seller);
-        foreach (var e in x.Descendants.Where(d => !d.HasElements && d.Value.Trim().Length == 0))
-            x.Fatal("PEPPOL-EN16931-R008", $"Element {e.Name.LocalName} is empty.", e);
-
         foreach (var e in x.Descendants)
         {
+            if (!e.HasElements && e.Value.AsSpan().Trim().IsEmpty) x.Fatal("PEPPOL-EN16931-R008", $"Element {e.Name.LocalName} is empty.", e);
             switch (e.Name.LocalName)
             {
                 case "Amount" or "BaseAmount" or "PriceAmount" or "TaxableAmount" or "LineExtensionAmount" or "TaxExclusiveAmount"
@@ -70,7 +67,8 @@ internal static class PeppolXmlRules
                     if (Profile01(r)) x.Code("PEPPOL-EN16931-P0101", CodeLists.PeppolProfile01CreditNoteTypes, e.Text(), e, "Credit note type code");
                     break;
             }
-            if (e.Attribute("currencyID") is { } cur) x.Code("PEPPOL-EN16931-CL007", CodeLists.PeppolCurrencies, cur.Value.Trim(), cur, "currencyID");
+            if (e.AttributeValue("currencyID") is { } cur && !CodeLists.PeppolCurrencies.Contains(cur.Trim()))
+                x.Code("PEPPOL-EN16931-CL007", CodeLists.PeppolCurrencies, cur.Trim(), e.Attribute("currencyID")!, "currencyID");
             if (e.Name.LocalName == "EndpointID") x.Code("PEPPOL-EN16931-CL008", CodeLists.PeppolEasSchemes, e.Attr("schemeID"), e, "Electronic address scheme");
         }
         foreach (var pm in r.Els("PaymentMeans"))
@@ -82,20 +80,20 @@ internal static class PeppolXmlRules
         NationalRules.Check(x);
     }
 
-    private static bool Profile01(XElement r) => r.El("ProfileID").Text() is { } p && p.Contains("billing:01:", StringComparison.Ordinal);
+    private static bool Profile01(UblElement r) => r.El("ProfileID").Text() is { } p && p.Contains("billing:01:", StringComparison.Ordinal);
 
-    private static bool BothDe(XElement r) =>
+    private static bool BothDe(UblElement r) =>
         r.El("AccountingSupplierParty", "Party").El("PostalAddress", "Country", "IdentificationCode").Text() == "DE"
         && r.El("AccountingCustomerParty", "Party").El("PostalAddress", "Country", "IdentificationCode").Text() == "DE";
 
-    private static void CurrencyIsDocuments(XmlRuleContext x, XElement e, string? currency)
+    private static void CurrencyIsDocuments(XmlRuleContext x, UblElement e, string? currency)
     {
         if (currency is not null && e.Attr("currencyID") is { } c && !string.Equals(c, currency, StringComparison.Ordinal)
             && !(e.Name.LocalName == "TaxAmount" && e.Parent?.El("TaxSubtotal") is null))
             x.Fatal("PEPPOL-EN16931-R051", $"Amount in {c}, not in the invoice currency {currency}.", e);
     }
 
-    private static void CheckSchemedId(XmlRuleContext x, XElement e, string scheme)
+    private static void CheckSchemedId(XmlRuleContext x, UblElement e, string scheme)
     {
         var v = e.Text() ?? "";
         switch (scheme)
@@ -115,7 +113,7 @@ internal static class PeppolXmlRules
         }
     }
 
-    private static void CheckExemption(XmlRuleContext x, XElement e)
+    private static void CheckExemption(XmlRuleContext x, UblElement e)
     {
         var cat = e.Parent.El("ID").Text();
         var (rule, expected) = (e.Text() ?? "").ToUpperInvariant() switch
@@ -134,7 +132,7 @@ internal static class PeppolXmlRules
             x.Fatal(rule, $"Exemption reason {e.Text()} requires VAT category {expected}.", e);
     }
 
-    private static void CheckAllowanceCharge(XmlRuleContext x, XElement ac)
+    private static void CheckAllowanceCharge(XmlRuleContext x, UblElement ac)
     {
         var indicator = ac.El("ChargeIndicator").Text();
         if (indicator is not "true" and not "false") x.Fatal("PEPPOL-EN16931-R043", "ChargeIndicator must be 'true' or 'false'.", ac);
@@ -147,7 +145,7 @@ internal static class PeppolXmlRules
         if (percent is null && baseAmount is not null) x.Fatal("PEPPOL-EN16931-R042", "A base amount needs a percentage.", ac);
     }
 
-    private static void CheckLine(XmlRuleContext x, XElement r, XElement line)
+    private static void CheckLine(XmlRuleContext x, UblElement r, UblElement line)
     {
         var qty = line.El("InvoicedQuantity") ?? line.El("CreditedQuantity");
         var price = line.El("Price");
@@ -167,7 +165,7 @@ internal static class PeppolXmlRules
             if (pa.El("BaseAmount").Dec() is { } gross && unitPrice != gross - (pa.El("Amount").Dec() ?? 0m))
                 x.Fatal("PEPPOL-EN16931-R046", "Net price ≠ gross price − price discount.", pa);
         }
-        if (line.Els("DocumentReference").Count() > 1) x.Fatal("PEPPOL-EN16931-R100", "Only one line object identifier is allowed.", line);
+        if (line.Els("DocumentReference").Count > 1) x.Fatal("PEPPOL-EN16931-R100", "Only one line object identifier is allowed.", line);
         if (line.Els("DocumentReference").Any(d => d.El("DocumentTypeCode").Text() != "130")) x.Fatal("PEPPOL-EN16931-R101", "Line document reference must have type code 130.", line);
         if (line.El("InvoicePeriod") is { } lp)
         {

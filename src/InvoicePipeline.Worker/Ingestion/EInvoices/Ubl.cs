@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Xml.Linq;
 
 namespace InvoicePipeline.Worker.Ingestion.EInvoices;
 
@@ -9,48 +8,55 @@ namespace InvoicePipeline.Worker.Ingestion.EInvoices;
 /// </summary>
 internal static class Ubl
 {
-    public static XElement? El(this XElement? e, string name)
+    public static UblElement? El(this UblElement? e, string name) => e?.FirstChild(name);
+
+    public static UblElement? El(this UblElement? e, string a, string b) => e.El(a).El(b);
+
+    public static UblElement? El(this UblElement? e, string a, string b, string c) => e.El(a).El(b).El(c);
+
+    /// <summary>The children with this local name (an empty list, allocated once, when there are none: the usual case).</summary>
+    public static IReadOnlyList<UblElement> Els(this UblElement? e, string name)
     {
-        if (e is null) return null;
+        if (e is null) return [];
+        List<UblElement>? found = null;
         foreach (var c in e.Elements())
-            if (string.Equals(c.Name.LocalName, name, StringComparison.Ordinal)) return c;
-        return null;
+            if (string.Equals(c.Name.LocalName, name, StringComparison.Ordinal)) (found ??= new List<UblElement>(2)).Add(c);
+        return found ?? (IReadOnlyList<UblElement>)[];
     }
 
-    public static XElement? El(this XElement? e, string a, string b) => e.El(a).El(b);
-
-    public static XElement? El(this XElement? e, string a, string b, string c) => e.El(a).El(b).El(c);
-
-    public static IEnumerable<XElement> Els(this XElement? e, string name) =>
-        e is null ? [] : e.Elements().Where(c => string.Equals(c.Name.LocalName, name, StringComparison.Ordinal));
-
-    public static string? Text(this XElement? e)
+    public static string? Text(this UblElement? e)
     {
         if (e is null) return null;
         var v = e.Value.Trim();
         return v.Length == 0 ? null : v;
     }
 
-    public static string? Attr(this XElement? e, string name) => e?.Attribute(name)?.Value.Trim() is { Length: > 0 } v ? v : null;
+    public static string? Attr(this UblElement? e, string name) => e?.AttributeValue(name)?.Trim() is { Length: > 0 } v ? v : null;
 
-    public static decimal? Dec(this XElement? e) =>
+    public static decimal? Dec(this UblElement? e) =>
         e.Text() is { } t && decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : null;
 
-    public static DateOnly? Date(this XElement? e) =>
+    public static DateOnly? Date(this UblElement? e) =>
         e.Text() is { } t && DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
     /// <summary>An XPath to the element like the official SVRL locations: /Invoice/cac:InvoiceLine[2]/cbc:ID.</summary>
-    public static string PathOf(XObject? node)
+    public static string PathOf(UblObject? node)
     {
-        if (node is XAttribute a) return PathOf(a.Parent) + "/@" + a.Name.LocalName;
-        if (node is not XElement e) return "/";
+        if (node is UblAttribute a) return PathOf(a.Parent) + "/@" + a.Name.LocalName;
+        if (node is not UblElement e) return "/";
         var parts = new List<string>();
         for (var cur = e; cur is not null; cur = cur.Parent)
         {
-            var prefix = cur.Parent is null ? "" : cur.GetPrefixOfNamespace(cur.Name.Namespace) is { Length: > 0 } p ? p + ":" : "";
-            var index = cur.Parent is null ? 1 : cur.ElementsBeforeSelf().Count(s => s.Name == cur.Name) + 1;
-            var many = cur.Parent is not null && cur.Parent.Elements(cur.Name).Skip(1).Any();
-            parts.Add(prefix + cur.Name.LocalName + (many ? $"[{index}]" : ""));
+            var prefix = cur.Parent is null || cur.Prefix.Length == 0 ? "" : cur.Prefix + ":";
+            var (index, count) = (1, 0);
+            if (cur.Parent is not null)
+                foreach (var s in cur.Parent.Elements())
+                {
+                    if (s.Name != cur.Name) continue;
+                    count++;
+                    if (ReferenceEquals(s, cur)) index = count;
+                }
+            parts.Add(prefix + cur.Name.LocalName + (count > 1 ? $"[{index}]" : ""));
         }
         parts.Reverse();
         return "/" + string.Join('/', parts);

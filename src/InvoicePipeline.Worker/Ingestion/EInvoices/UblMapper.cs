@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using InvoicePipeline.Identifiers;
 using InvoicePipeline.Invoices;
 
@@ -10,7 +9,7 @@ namespace InvoicePipeline.Worker.Ingestion.EInvoices;
 /// </summary>
 internal static class UblMapper
 {
-    public static Invoice Map(XElement root, DocumentKind kind, string syntax, EInvoiceReaderOptions options)
+    public static Invoice Map(UblElement root, DocumentKind kind, string syntax, EInvoiceReaderOptions options)
     {
         var isOioubl = syntax.StartsWith("OIOUBL", StringComparison.Ordinal);
         var lineName = kind == DocumentKind.CreditNote ? "CreditNoteLine" : "InvoiceLine";
@@ -57,7 +56,7 @@ internal static class UblMapper
         };
     }
 
-    private static InvoiceLine MapLine(XElement l, DocumentKind kind)
+    private static InvoiceLine MapLine(UblElement l, DocumentKind kind)
     {
         var qty = l.El(kind == DocumentKind.CreditNote ? "CreditedQuantity" : "InvoicedQuantity") ?? l.El("InvoicedQuantity");
         var item = l.El("Item");
@@ -86,10 +85,10 @@ internal static class UblMapper
         };
     }
 
-    private static DatePeriod? MapPeriod(XElement? p) =>
+    private static DatePeriod? MapPeriod(UblElement? p) =>
         p is null ? null : new DatePeriod(p.El("StartDate").Date(), p.El("EndDate").Date());
 
-    private static Party MapParty(XElement? p)
+    private static Party MapParty(UblElement? p)
     {
         var endpoint = p.El("EndpointID");
         var legal = p.El("PartyLegalEntity", "CompanyID");
@@ -114,7 +113,7 @@ internal static class UblMapper
         };
     }
 
-    private static PaymentInstruction MapPaymentMeans(XElement pm)
+    private static PaymentInstruction MapPaymentMeans(UblElement pm)
     {
         var account = pm.El("PayeeFinancialAccount");
         var id = account.El("ID").Text();
@@ -137,7 +136,7 @@ internal static class UblMapper
         return new PaymentInstruction(pm.El("PaymentMeansCode").Text(), pm.El("PaymentID").Text() ?? pm.El("InstructionID").Text(), paymentAccount);
     }
 
-    private static AllowanceCharge MapAllowanceCharge(XElement a)
+    private static AllowanceCharge MapAllowanceCharge(UblElement a)
     {
         var cat = a.El("TaxCategory");
         return new AllowanceCharge(
@@ -151,7 +150,7 @@ internal static class UblMapper
             cat.El("Percent").Dec());
     }
 
-    private static VatBreakdown MapSubtotal(XElement s)
+    private static VatBreakdown MapSubtotal(UblElement s)
     {
         var cat = s.El("TaxCategory");
         return new VatBreakdown(
@@ -163,11 +162,11 @@ internal static class UblMapper
             cat.El("TaxExemptionReason").Text());
     }
 
-    private static MonetaryTotals MapTotals(XElement root, bool isOioubl)
+    private static MonetaryTotals MapTotals(UblElement root, bool isOioubl)
     {
         var t = root.El("LegalMonetaryTotal");
         var currency = root.El("DocumentCurrencyCode").Text();
-        var taxTotals = root.Els("TaxTotal").Select(x => x.El("TaxAmount")).OfType<XElement>().ToList();
+        var taxTotals = root.Els("TaxTotal").Select(x => x.El("TaxAmount")).OfType<UblElement>().ToList();
         var docTax = taxTotals.FirstOrDefault(x => currency is null || string.Equals(x.Attr("currencyID"), currency, StringComparison.Ordinal));
         var otherTax = taxTotals.FirstOrDefault(x => x != docTax);
         var lineExtension = t.El("LineExtensionAmount").Dec() ?? 0m;
@@ -197,7 +196,7 @@ internal static class UblMapper
         };
     }
 
-    private static Attachment? MapAttachment(XElement reference, EInvoiceReaderOptions options)
+    private static Attachment? MapAttachment(UblElement reference, EInvoiceReaderOptions options)
     {
         var attachment = reference.El("Attachment");
         if (attachment is null) return null;

@@ -1,5 +1,4 @@
 using System.Xml;
-using System.Xml.Linq;
 using System.Xml.Schema;
 using InvoicePipeline.Validation;
 
@@ -26,22 +25,33 @@ public static class UblSchema
         return set;
     }
 
-    internal static IEnumerable<Finding> Validate(XDocument document)
+    internal static IEnumerable<Finding> Validate(ReadOnlyMemory<byte> document)
     {
         if (SchemaFolder is null) return [];
         lock (Gate) _set ??= Load(SchemaFolder);
         return Validate(document, _set);
     }
 
-    public static IReadOnlyList<Finding> Validate(XDocument document, XmlSchemaSet set)
+    /// <summary>The document's bytes through a validating XmlReader (no DTD, no resolver); at most 20 findings.</summary>
+    public static IReadOnlyList<Finding> Validate(ReadOnlyMemory<byte> document, XmlSchemaSet set)
     {
         var findings = new List<Finding>();
-        document.Validate(set, (_, e) =>
+        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = set, DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+        settings.ValidationEventHandler += (_, e) =>
         {
             if (findings.Count < 20)
                 findings.Add(new Finding("UBL-XSD", e.Severity == XmlSeverityType.Error ? FindingSeverity.Fatal : FindingSeverity.Warning,
                     "UBL 2.1 schema: " + e.Message, $"line {e.Exception?.LineNumber}, position {e.Exception?.LinePosition}"));
-        });
+        };
+        try
+        {
+            using var reader = XmlReader.Create(new ReadOnlyMemoryStream(document), settings);
+            while (reader.Read()) { }
+        }
+        catch (XmlException)
+        {
+            // Not well-formed: the reader has already said so, and a document that far is never read past the loader.
+        }
         return findings;
     }
 }
