@@ -12,8 +12,8 @@ namespace InvoicePipeline.Worker.Tests.EInvoices;
 /// </summary>
 public sealed partial class NegativeSampleFacts(ITestOutputHelper output)
 {
-    /// <summary>Measured on this branch: 716 of 738 (97.0 %); see docs/einvoice-validation.md. Raise it when rules are added.</summary>
-    private const double MeasuredFloor = 0.97;
+    /// <summary>Measured on this branch: 721 of 738 (97.7 %); see docs/einvoice-validation.md. Raise it when rules are added.</summary>
+    private const double MeasuredFloor = 0.976;
 
     [Fact]
     public void Validate_RaisesTheExpectedRule_ForTheLabelledNegatives()

@@ -85,10 +85,8 @@ internal static class En16931XmlRules
             x.Fatal("BR-57", "Deliver-to address needs a country code.", deliveryAddress);
         if (seller.El("EndpointID") is { } se && se.Attr("schemeID") is null) x.Fatal("BR-62", "Seller electronic address needs a scheme.", se);
         if (buyer.El("EndpointID") is { } be && be.Attr("schemeID") is null) x.Fatal("BR-63", "Buyer electronic address needs a scheme.", be);
-        if (seller.Els("PartyTaxScheme").Count > 2) x.Fatal("UBL-SR-42", "The seller may have at most two tax schemes.", seller);
-        if (x.All("PaymentID").Select(p => p.Text()).Distinct(StringComparer.Ordinal).Count() > 1) x.Fatal("UBL-SR-44", "Only one distinct payment id is allowed.", r);
-        if (x.All("PaymentMeansCode").Select(p => p.Text()).Distinct(StringComparer.Ordinal).Count() > 1) x.Fatal("UBL-SR-47", "Only one distinct payment means code is allowed.", r);
         CodeListRules.Check(x);
+        UblSyntaxRules.Check(x);
     }
 
     private static void CheckLine(XmlRuleContext x, UblElement line)

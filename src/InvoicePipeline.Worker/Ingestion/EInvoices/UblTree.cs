@@ -53,6 +53,10 @@ internal sealed class UblElement(UblName name, string prefix, UblElement? parent
     public UblAttribute? Attribute(string localName) =>
         AttributeValue(localName) is { } value ? new UblAttribute(this, new UblName(localName, ""), value) : null;
 
+    public int AttributeCount => _attributes?.Length ?? 0;
+
+    public UblName AttributeName(int index) => _attributes![index].Name;
+
     /// <summary>The value of an attribute without namespace, or null.</summary>
     public string? AttributeValue(string localName)
     {
