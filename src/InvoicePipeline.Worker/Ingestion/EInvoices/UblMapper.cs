@@ -207,9 +207,12 @@ internal static class UblMapper
         if (binary is not null)
         {
             var text = binary.Value;
-            // Decoded size from the base64 length, without decoding what we will not keep.
-            var chars = text.Count(c => !char.IsWhiteSpace(c));
-            size = chars / 4 * 3 - (text.TrimEnd().EndsWith("==", StringComparison.Ordinal) ? 2 : text.TrimEnd().EndsWith('=') ? 1 : 0);
+            // Decoded size from the base64 length, without decoding (or copying) what we will not keep.
+            var chars = 0;
+            foreach (var c in text.AsSpan())
+                if (!char.IsWhiteSpace(c)) chars++;
+            var end = text.AsSpan().TrimEnd();
+            size = chars / 4 * 3 - (end.EndsWith("==", StringComparison.Ordinal) ? 2 : end.EndsWith('=') ? 1 : 0);
             if (size <= options.MaxAttachmentBytesInMemory)
             {
                 try { content = Convert.FromBase64String(text); size = content.Length; }
