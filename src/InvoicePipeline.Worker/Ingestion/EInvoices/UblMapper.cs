@@ -208,10 +208,10 @@ internal static class UblMapper
         {
             var text = binary.Value;
             // Decoded size from the base64 length, without decoding (or copying) what we will not keep.
-            var chars = 0;
-            foreach (var c in text.AsSpan())
-                if (!char.IsWhiteSpace(c)) chars++;
-            var end = text.AsSpan().TrimEnd();
+            // Base64 ignores exactly these four; counting each is vectorised (an attachment can be megabytes).
+            var span = text.AsSpan();
+            var chars = span.Length - span.Count(' ') - span.Count('\n') - span.Count('\r') - span.Count('\t');
+            var end = span.TrimEnd();
             size = chars / 4 * 3 - (end.EndsWith("==", StringComparison.Ordinal) ? 2 : end.EndsWith('=') ? 1 : 0);
             if (size <= options.MaxAttachmentBytesInMemory)
             {
