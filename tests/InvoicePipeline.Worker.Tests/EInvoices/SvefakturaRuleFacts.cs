@@ -290,6 +290,19 @@ public sealed class SvefakturaRuleFacts
         W("SFTI-W30", Full, d => Add(d, "/sfti:Invoice", "<AdditionalDocumentReference><cac:ID identificationSchemeAgencyName='XYZ' identificationSchemeID='CT'>K-1</cac:ID></AdditionalDocumentReference>")),
         W("SFTI-W31", Full, d => Add(d, "/sfti:Invoice", "<AdditionalDocumentReference><cac:ID identificationSchemeAgencyName='SFTI'>K-1</cac:ID></AdditionalDocumentReference>")),
         W("SFTI-W32", Full, d => Add(d, "/sfti:Invoice", "<AdditionalDocumentReference><cac:ID identificationSchemeID='ACD'>K-1</cac:ID></AdditionalDocumentReference>")),
+
+        // XPath details that decide a verdict: text compared as written, numbers compared as numbers, XPath's \w.
+        new("edge-F11-padded-indicator", Full, ["SFTI-F11"], d => LineCharge(d, " true", "0")),
+        new("edge-F27-padded-code", Full, ["SFTI-F27"], d => Set(d, "//cac:PaymentMeans/cac:PaymentMeansTypeCode", " 1")),
+        new("edge-F40-padded-number", Full, [], d => Set(d, "/sfti:Invoice/sfti:InvoiceTypeCode", " 380.0 ")),
+        new("edge-F05-no-party-name", Full, ["SFTI-F05"], d =>
+        {
+            Add(d, "//cac:BuyerParty/cac:Party", "<cac:PartyTaxScheme><cbc:RegistrationName>Johnssons AB</cbc:RegistrationName><cac:TaxScheme><cac:ID>VAT</cac:ID></cac:TaxScheme></cac:PartyTaxScheme>");
+            El(d, "//cac:BuyerParty/cac:Party/cac:PartyName").Remove();
+        }),
+        new("edge-F30-padded-scheme", Full, [], d => Set(d, "//cac:SellerParty/cac:Party/cac:PartyTaxScheme[1]/cac:TaxScheme/cac:ID", " SWT "), ["SFTI-W02"]),
+        new("edge-W03-underscore", Full, [], d => Set(d, "//cac:SellerParty/cac:Party/cac:Address/cbc:PostalZone", "126_52"), ["SFTI-W03"]),
+        new("edge-W03-symbol", Full, [], d => Set(d, "//cac:SellerParty/cac:Party/cac:Address/cbc:PostalZone", "126+52")),
     ];
 
     private static Mutant W(string id, string sample, Action<XDocument> mutate) => new(id, sample, [], mutate, [id]);
