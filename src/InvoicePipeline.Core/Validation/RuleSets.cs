@@ -11,7 +11,7 @@ public enum RuleSets
     Peppol = 2,
     /// <summary>OIOUBL 2.1 / 2.02 (Danish NemHandel) rules.</summary>
     Oioubl = 4,
-    /// <summary>Svefaktura 1.0 (legacy Swedish); only syntax-level checks.</summary>
+    /// <summary>Svefaktura 1.0 (legacy Swedish): the SFTI schematron rules (SFTI-F*/W*).</summary>
     Svefaktura = 8,
 }
 

@@ -21,5 +21,6 @@ internal static class EInvoiceValidator
         }
         if (sets.HasFlag(RuleSets.Peppol)) PeppolXmlRules.Check(x);
         if (sets.HasFlag(RuleSets.Oioubl)) OioublRules.Check(x);
+        if (sets.HasFlag(RuleSets.Svefaktura)) SvefakturaRules.Check(x);
     }
 }

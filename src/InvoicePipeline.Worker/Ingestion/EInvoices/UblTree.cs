@@ -66,6 +66,15 @@ internal sealed class UblElement(UblName name, string prefix, UblElement? parent
         return null;
     }
 
+    /// <summary>Whether the element carries an attribute with this local name in this namespace (e.g. xsi:schemaLocation).</summary>
+    public bool HasAttribute(string localName, string namespaceName)
+    {
+        if (_attributes is null) return false;
+        foreach (var (name, _) in _attributes)
+            if (string.Equals(name.LocalName, localName, StringComparison.Ordinal) && string.Equals(name.NamespaceName, namespaceName, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     public IEnumerable<UblElement> Ancestors()
     {
         for (var p = Parent; p is not null; p = p.Parent) yield return p;

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using InvoicePipeline.Worker.Tests.Support;
+
+namespace InvoicePipeline.Worker.Tests.EInvoices;
+
+/// <summary>One failed assert of the official schematron: our id for it (by its place in the artefact), flag, location.</summary>
+internal sealed record OfficialAssert(string Id, string Flag, string Location);
+
+/// <summary>
+/// Runs the official Svefaktura 1.0 schematron (compiled XSLT, read in place from ../shared) with Saxon HE over a
+/// folder of documents in one Java process, and reads the SVRL. Our rule ids are derived from the artefact itself:
+/// the n-th assert flagged fatal is SFTI-Fnn, the n-th warning SFTI-Wnn, the n-th information SFTI-Inn, each assert
+/// identified by its rule context and test (unique in the artefact).
+/// </summary>
+internal static partial class SvefakturaSchematron
+{
+    private const string SaxonJar = "/usr/share/java/Saxon-HE.jar";
+    private static readonly XNamespace Xsl = "http://www.w3.org/1999/XSL/Transform";
+    private static readonly XNamespace Svrl = "http://purl.oclc.org/dsdl/svrl";
+
+    public static string XsltPath => SharedSamples.PathTo("samples", "einvoice-validation", "svefaktura-1.0", "svenfaktura-1.0-sch.xslt");
+
+    /// <summary>(rule context, assert test) → our id and the official flag, in the artefact's order.</summary>
+    public static Dictionary<(string Context, string Test), (string Id, string Flag)> Ids(string xslt)
+    {
+        var ids = new Dictionary<(string, string), (string, string)>();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var template in XDocument.Load(xslt).Root!.Elements(Xsl + "template"))
+        {
+            var context = (string?)template.Attribute("match") ?? "";
+            foreach (var assert in template.Descendants(Svrl + "failed-assert"))
+            {
+                var flag = assert.Elements(Xsl + "attribute").Single(a => (string?)a.Attribute("name") == "flag").Value.Trim();
+                var n = counts[flag] = counts.GetValueOrDefault(flag) + 1;
+                var prefix = flag switch { "fatal" => "F", "warning" => "W", _ => "I" };
+                ids.Add((context, (string)assert.Attribute("test")!), ($"SFTI-{prefix}{n:00}", flag));
+            }
+        }
+        return ids;
+    }
+
+    /// <summary>Every document of the folder through the official XSLT: file name → failed asserts.</summary>
+    public static Dictionary<string, List<OfficialAssert>> Run(string inputFolder)
+    {
+        var java = FindOnPath("java") ?? Skip("java is not installed (tests/run-all.sh installs libsaxonhe-java)");
+        var jar = Environment.GetEnvironmentVariable("SAXON_JAR") is { Length: > 0 } j ? j : SaxonJar;
+        if (!File.Exists(jar)) Skip($"Saxon HE ({jar}) is not installed (tests/run-all.sh installs libsaxonhe-java)");
+        var xslt = XsltPath;
+        var ids = Ids(xslt);
+        var output = Path.Combine(Path.GetDirectoryName(inputFolder)!, "svrl");
+        Directory.CreateDirectory(output);
+        var info = new ProcessStartInfo(java) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in (string[])["-cp", jar, "net.sf.saxon.Transform", $"-s:{inputFolder}", $"-o:{output}", $"-xsl:{xslt}"]) info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"Saxon failed ({process.ExitCode}): {stderr.Result}");
+
+        var results = new Dictionary<string, List<OfficialAssert>>(StringComparer.Ordinal);
+        foreach (var file in Directory.GetFiles(inputFolder))
+        {
+            var svrl = Path.Combine(output, Path.GetFileName(file));
+            Assert.True(File.Exists(svrl), $"no SVRL for {Path.GetFileName(file)}: {stderr.Result}");
+            var found = new List<OfficialAssert>();
+            var context = "";
+            foreach (var e in XDocument.Load(svrl).Root!.Elements())
+            {
+                if (e.Name == Svrl + "fired-rule") context = (string)e.Attribute("context")!;
+                else if (e.Name == Svrl + "failed-assert")
+                {
+                    var (id, flag) = ids[(context, (string)e.Attribute("test")!)];
+                    Assert.Equal(flag, (string)e.Attribute("flag")!);
+                    found.Add(new OfficialAssert(id, flag, NormalizeLocation((string)e.Attribute("location")!)));
+                }
+            }
+            results[Path.GetFileName(file)] = found;
+        }
+        return results;
+    }
+
+    /// <summary>/*[local-name()='Invoice']/*[local-name()='InvoiceLine'][2] and /Invoice/cac:InvoiceLine[2] → /Invoice/InvoiceLine[2].</summary>
+    public static string NormalizeLocation(string location) => Prefix().Replace(LocalName().Replace(location, "$1"), "/");
+
+    [GeneratedRegex(@"\*\[local-name\(\)='([^']+)'\]")]
+    private static partial Regex LocalName();
+
+    [GeneratedRegex(@"/[A-Za-z0-9_.-]+:")]
+    private static partial Regex Prefix();
+
+    private static string? FindOnPath(string name)
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(dir, name);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    private static string Skip(string why)
+    {
+        Ci.SkipOrFail(why);
+        return "";
+    }
+}
