@@ -42,6 +42,8 @@ internal static partial class CodeListExtractor
         ("PeppolProfile01InvoiceTypes", Peppol, "PEPPOL-EN16931-P0100", "tokenize"),
         ("PeppolProfile01CreditNoteTypes", Peppol, "PEPPOL-EN16931-P0101", "tokenize"),
         ("OioublCountries", Oioubl, "CountryCode", "commas"),
+        ("OioublEndpointSchemes", Oioubl, "EndpointID_schemeID", "commas"),
+        ("OioublPartyIdSchemes", Oioubl, "PartyID_schemeID", "commas"),
     ];
 
     private const string Cen = "peppol-bis3-3.0.19-compiled-xslt/CEN-EN16931-UBL.xslt";
