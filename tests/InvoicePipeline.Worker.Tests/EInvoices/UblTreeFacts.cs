@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using InvoicePipeline.Worker.Ingestion.EInvoices;
+using InvoicePipeline.Worker.Tests.Support;
 
 namespace InvoicePipeline.Worker.Tests.EInvoices;
 
@@ -108,5 +109,36 @@ public sealed class UblTreeFacts
         var (root, error) = SafeXmlLoader.Load(Encoding.UTF8.GetBytes(xml), new EInvoiceReaderOptions { MaxDepth = 10 });
         Assert.Null(root);
         Assert.StartsWith("nesting deeper than 10 levels (line 1, position", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1_500_001)]   // padding "=="
+    [InlineData(1_500_002)]   // padding "="
+    [InlineData(1_500_000)]   // no padding
+    public void ALargeAttachment_KeepsItsSize_NotItsText_AndASmallerLimitChangesNothingButTheContent(int bytes)
+    {
+        var content = new byte[bytes];
+        new Random(bytes).NextBytes(content);
+        var base64 = Convert.ToBase64String(content, Base64FormattingOptions.InsertLineBreaks);   // a line break every 76 characters
+        var xml = File.ReadAllText(SharedSamples.PathTo("samples", "einvoice", "peppol-bis3", "examples", "base-example.xml"));
+        var at = xml.IndexOf("<cac:AccountingSupplierParty>", StringComparison.Ordinal);
+        xml = xml.Insert(at, "<cac:AdditionalDocumentReference><cbc:ID>A-1</cbc:ID><cac:Attachment><cbc:EmbeddedDocumentBinaryObject mimeCode=\"application/pdf\" filename=\"a.pdf\">\n"
+            + base64 + "\n</cbc:EmbeddedDocumentBinaryObject></cac:Attachment></cac:AdditionalDocumentReference>");
+        var payload = Encoding.UTF8.GetBytes(xml);
+
+        var dropped = EInvoiceReader.Read(payload, "big.xml");   // default: content kept up to 1 MiB
+        var a = Assert.Single(dropped.Invoice!.Attachments);
+        Assert.Equal((bytes, (byte[]?)null, "a.pdf"), (a.Size, a.Content, a.FileName));
+        Assert.DoesNotContain(dropped.Findings, f => f.RuleId == "PEPPOL-EN16931-R008");   // not "empty"
+        Assert.Null(dropped.Rejection);
+        var (root, _) = SafeXmlLoader.Load(payload, EInvoiceReaderOptions.Default);
+        var binary = root!.DocumentOrder.Single(e => e.Name.LocalName == "EmbeddedDocumentBinaryObject");
+        Assert.True(binary.HasOmittedText);
+        Assert.Equal("", binary.Value);
+
+        var kept = EInvoiceReader.Read(payload, "big.xml", new EInvoiceReaderOptions { MaxAttachmentBytesInMemory = 4 * 1024 * 1024 });
+        var k = Assert.Single(kept.Invoice!.Attachments);
+        Assert.Equal(bytes, k.Size);
+        Assert.Equal(content, k.Content);
     }
 }

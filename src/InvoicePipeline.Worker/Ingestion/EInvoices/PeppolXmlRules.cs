@@ -32,7 +32,7 @@ internal static class PeppolXmlRules
         if (r.El("AccountingSupplierParty", "Party") is { } seller && seller.El("EndpointID") is null) x.Fatal("PEPPOL-EN16931-R020", "Seller electronic address is missing.", seller);
         foreach (var e in x.Descendants)
         {
-            if (!e.HasElements && e.Value.AsSpan().Trim().IsEmpty) x.Fatal("PEPPOL-EN16931-R008", $"Element {e.Name.LocalName} is empty.", e);
+            if (!e.HasElements && !e.HasOmittedText && e.Value.AsSpan().Trim().IsEmpty) x.Fatal("PEPPOL-EN16931-R008", $"Element {e.Name.LocalName} is empty.", e);
             switch (e.Name.LocalName)
             {
                 case "Amount" or "BaseAmount" or "PriceAmount" or "TaxableAmount" or "LineExtensionAmount" or "TaxExclusiveAmount"

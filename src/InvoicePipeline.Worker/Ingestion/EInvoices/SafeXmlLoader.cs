@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Xml;
 
@@ -35,7 +36,7 @@ internal static class SafeXmlLoader
         {
             using var stream = new ReadOnlyMemoryStream(bytes);
             using var reader = XmlReader.Create(stream, settings);
-            var root = Build(reader, options.MaxDepth);
+            var root = Build(reader, options.MaxDepth, options.MaxAttachmentBytesInMemory);
             return root is null ? (null, "no root element") : (root, null);
         }
         catch (XmlException ex) when (ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
@@ -63,7 +64,7 @@ internal static class SafeXmlLoader
 
     private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
 
-    private static UblElement? Build(XmlReader reader, int maxDepth)
+    private static UblElement? Build(XmlReader reader, int maxDepth, long maxAttachmentBytes)
     {
         UblElement? current = null, root = null;
         while (reader.Read())
@@ -87,7 +88,9 @@ internal static class SafeXmlLoader
                     if (!reader.IsEmptyElement) current = element;
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace:
-                    current?.AddText(reader.Value);
+                    if (current is not null && reader.CanReadValueChunk && current.Name.LocalName.EndsWith("BinaryObject", StringComparison.Ordinal))
+                        ReadBase64(reader, current, maxAttachmentBytes);
+                    else current?.AddText(reader.Value);
                     break;
                 case XmlNodeType.EndElement:
                     current = current?.Parent;
@@ -96,6 +99,52 @@ internal static class SafeXmlLoader
         }
         return root;
     }
+
+    /// <summary>
+    /// An attachment's base64 is read in chunks and kept only while its decoded size stays within the limit; a larger
+    /// one keeps its character count and padding (enough for its size), never a multi-megabyte string.
+    /// </summary>
+    private static void ReadBase64(XmlReader reader, UblElement element, long maxBytes)
+    {
+        var buffer = ArrayPool<char>.Shared.Rent(16 * 1024);
+        try
+        {
+            var kept = element.HasOmittedText ? null : new StringBuilder(element.Value);
+            long chars = element.OmittedBase64Chars;
+            if (kept is not null) chars = Base64Chars(kept.ToString().AsSpan());
+            // The last two base64 characters seen (they may straddle two chunks): '=' there is padding.
+            var (beforeLast, last) = element.OmittedBase64Padding switch { 2 => ('=', '='), 1 => ('A', '='), _ => ('A', 'A') };
+            if (kept is { Length: > 0 } && element.Value.AsSpan().TrimEnd(" \t\r\n") is { Length: > 0 } before)
+                (beforeLast, last) = (before.Length > 1 ? before[^2] : 'A', before[^1]);
+            int n;
+            while ((n = reader.ReadValueChunk(buffer, 0, buffer.Length)) > 0)
+            {
+                var chunk = buffer.AsSpan(0, n);
+                chars += Base64Chars(chunk);
+                var i = chunk.LastIndexOfAnyExcept(Base64Whitespace);
+                if (i >= 0)
+                {
+                    var j = chunk[..i].LastIndexOfAnyExcept(Base64Whitespace);
+                    (beforeLast, last) = (j >= 0 ? chunk[j] : last, chunk[i]);
+                }
+                if (kept is null) continue;
+                if (chars / 4 * 3 - 2 > maxBytes) kept = null;
+                else kept.Append(chunk);
+            }
+            if (kept is not null) element.SetText(kept.ToString());
+            else element.OmitText(chars, last != '=' ? 0 : beforeLast == '=' ? 2 : 1);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static readonly SearchValues<char> Base64Whitespace = SearchValues.Create(" \t\r\n");
+
+    /// <summary>Base64 characters in a span: all but the four whitespace characters base64 ignores.</summary>
+    private static long Base64Chars(ReadOnlySpan<char> span) =>
+        span.Length - span.Count(' ') - span.Count('\n') - span.Count('\r') - span.Count('\t');
 
     private static (UblName, string)[] Attributes(XmlReader reader)
     {

@@ -204,7 +204,9 @@ internal static class UblMapper
         var uri = attachment.El("ExternalReference", "URI").Text();
         byte[]? content = null;
         long size = 0;
-        if (binary is not null)
+        if (binary is { HasOmittedText: true })
+            size = binary.OmittedBase64Chars / 4 * 3 - binary.OmittedBase64Padding;
+        else if (binary is not null)
         {
             var text = binary.Value;
             // Decoded size from the base64 length, without decoding (or copying) what we will not keep.

@@ -98,7 +98,7 @@ internal static class UblSyntaxRules
         if (Distinct(x.All("PaymentMeansCode")) > 1) x.Fatal("UBL-SR-47", "Only one distinct payment means code is allowed.", r);
 
         var sepa = 0;
-        var unusedSeen = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? unusedSeen = null;
         var nameAttributes = 0;
         foreach (var e in x.Descendants)
         {
@@ -141,7 +141,7 @@ internal static class UblSyntaxRules
                 if (name.NamespaceName.Length > 0) continue;
                 if (UnusedAttributes.TryGetValue(name.LocalName, out var rule))
                 {
-                    if (unusedSeen.Add(rule)) x.Warn(rule, $"Attribute {name.LocalName} should not be present.", e);
+                    if ((unusedSeen ??= new HashSet<string>(StringComparer.Ordinal)).Add(rule)) x.Warn(rule, $"Attribute {name.LocalName} should not be present.", e);
                 }
                 else if (string.Equals(name.LocalName, "name", StringComparison.Ordinal) && e.Name.LocalName != "PaymentMeansCode") nameAttributes++;
             }
@@ -186,6 +186,8 @@ internal static class UblSyntaxRules
     {
         if (from is null) return 0;
         if (step == path.Length) return 1;
+        // Most of these elements are absent: one lookup (indexed on the root) says so without a scan.
+        if (from.FirstChild(path[step]) is null) return 0;
         var n = 0;
         foreach (var c in from.Elements())
             if (string.Equals(c.Name.LocalName, path[step], StringComparison.Ordinal)) n += Count(c, path, step + 1);

@@ -111,7 +111,26 @@ internal sealed class UblElement(UblName name, string prefix, UblElement? parent
 
     internal void AddToDocumentOrder(UblElement element) => _documentOrder!.Add(element);
 
+    internal void SetText(string text) => _text = text;
+
     internal void AddText(string text) => _text = _text is null ? text : _text + text;
+
+    /// <summary>
+    /// A binary object (an attachment's base64) too large to keep: its text is dropped and only what gives its decoded
+    /// size is kept — the base64 characters (whitespace not counted) and the padding ('=') at the end.
+    /// </summary>
+    public long OmittedBase64Chars { get; private set; }
+
+    public int OmittedBase64Padding { get; private set; }
+
+    public bool HasOmittedText => OmittedBase64Chars > 0;
+
+    internal void OmitText(long base64Chars, int padding)
+    {
+        _text = null;
+        OmittedBase64Chars = base64Chars;
+        OmittedBase64Padding = padding;
+    }
 
     internal void SetAttributes((UblName Name, string Value)[] attributes) => _attributes = attributes;
 }
