@@ -88,7 +88,7 @@ internal static class SafeXmlLoader
                     if (!reader.IsEmptyElement) current = element;
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace:
-                    if (current is not null && reader.CanReadValueChunk && current.Name.LocalName.EndsWith("BinaryObject", StringComparison.Ordinal))
+                    if (current is not null && current.Name.LocalName.EndsWith("BinaryObject", StringComparison.Ordinal))
                         ReadBase64(reader, current, maxAttachmentBytes);
                     else current?.AddText(reader.Value);
                     break;
@@ -101,21 +101,19 @@ internal static class SafeXmlLoader
     }
 
     /// <summary>
-    /// An attachment's base64 is read in chunks and kept only while its decoded size stays within the limit; a larger
-    /// one keeps its character count and padding (enough for its size), never a multi-megabyte string.
+    /// An attachment's base64 is read in chunks, counted (characters and padding: its decoded size) and kept only while
+    /// its decoded size stays within the limit; a larger one is never held as a multi-megabyte string.
     /// </summary>
     private static void ReadBase64(XmlReader reader, UblElement element, long maxBytes)
     {
         var buffer = ArrayPool<char>.Shared.Rent(16 * 1024);
         try
         {
+            // A text split in several nodes (CDATA sections) continues the count of the one before.
             var kept = element.HasOmittedText ? null : new StringBuilder(element.Value);
-            long chars = element.OmittedBase64Chars;
-            if (kept is not null) chars = Base64Chars(kept.ToString().AsSpan());
+            var chars = element.Base64Chars;
             // The last two base64 characters seen (they may straddle two chunks): '=' there is padding.
-            var (beforeLast, last) = element.OmittedBase64Padding switch { 2 => ('=', '='), 1 => ('A', '='), _ => ('A', 'A') };
-            if (kept is { Length: > 0 } && element.Value.AsSpan().TrimEnd(" \t\r\n") is { Length: > 0 } before)
-                (beforeLast, last) = (before.Length > 1 ? before[^2] : 'A', before[^1]);
+            var (beforeLast, last) = element.Base64Padding switch { 2 => ('=', '='), 1 => ('A', '='), _ => ('A', 'A') };
             int n;
             while ((n = reader.ReadValueChunk(buffer, 0, buffer.Length)) > 0)
             {
@@ -131,8 +129,7 @@ internal static class SafeXmlLoader
                 if (chars / 4 * 3 - 2 > maxBytes) kept = null;
                 else kept.Append(chunk);
             }
-            if (kept is not null) element.SetText(kept.ToString());
-            else element.OmitText(chars, last != '=' ? 0 : beforeLast == '=' ? 2 : 1);
+            element.SetBase64(kept?.ToString(), chars, last != '=' ? 0 : beforeLast == '=' ? 2 : 1);
         }
         finally
         {

@@ -61,7 +61,7 @@ internal static class SvefakturaRules
                     if (!AnyDiffers(e.Value, p.Parent!.Els("PartyName"), "Name")) x.Fatal("SFTI-F31", "Seller's RegistrationName is only given when it differs from PartyName/Name. [R-44]", e);
                     break;
                 case "ActualDeliveryDateTime" when Under(e, "Delivery"):
-                    if (Date(r.El("IssueDate")) is { } issued && Date(Before(e.Value, 'T')) is { } delivered && issued < delivered)
+                    if (r.El("IssueDate").Date() is { } issued && Date(Before(e.Value, 'T')) is { } delivered && issued < delivered)
                         x.Warn("SFTI-W08", "Delivery/ActualDeliveryDateTime is later than IssueDate. [R-47]", e);
                     break;
                 case "SourceCurrencyCode" when Under(e, "ExchangeRate"):
@@ -119,7 +119,7 @@ internal static class SvefakturaRules
                     if (e.Value != "1") x.Fatal("SFTI-F27", $"PaymentMeansTypeCode '{e.Value}' is not valid (must be '1'). [R-48]", e);
                     break;
                 case "DuePaymentDate" when Under(e, "PaymentMeans"):
-                    if (Date(e.Value) is { } due && Date(r.El("IssueDate")) is { } issue && due < issue)
+                    if (Date(e.Value) is { } due && r.El("IssueDate").Date() is { } issue && due < issue)
                         x.Warn("SFTI-W16", "DuePaymentDate is earlier than IssueDate. [R-49]", e);
                     break;
                 case "Name" when Under(e, "PayeePartyName", "PaymentMeans"):
@@ -339,7 +339,7 @@ internal static class SvefakturaRules
         var (s, e) = (DateTime(start), DateTime(end));
         if (start is null || end is null || s is not null && e is not null && e < s)
             x.Warn("SFTI-W26", "InvoicingPeriod ends before it starts. [R-81]", period);
-        if (end is not null && Date(Before(end.Value, 'T')) is { } last && Date(x.Root.El("IssueDate")) is { } issued && last > issued)
+        if (end is not null && Date(Before(end.Value, 'T')) is { } last && x.Root.El("IssueDate").Date() is { } issued && last > issued)
             x.Warn("SFTI-W27", "IssueDate is before the end of the invoicing period. [R-82]", period);
     }
 
@@ -381,10 +381,10 @@ internal static class SvefakturaRules
     /// <summary>Some TaxSubTotal has a TaxCategory with ID 'S' and the same Percent as this category.</summary>
     private static bool HasStandardSubtotal(UblElement category, List<UblElement> subtotals)
     {
-        if (category.El("Percent") is not { } percent || Decimal(percent) is not { } rate) return false;
+        if (category.El("Percent") is not { } percent || percent.Dec() is not { } rate) return false;
         foreach (var s in subtotals)
             foreach (var c in s.Els("TaxCategory"))
-                if (HasId(c, "S") && Decimal(c.El("Percent")) == rate) return true;
+                if (HasId(c, "S") && c.El("Percent").Dec() == rate) return true;
         return false;
     }
 
@@ -421,11 +421,6 @@ internal static class SvefakturaRules
     private static double Num(UblElement? e) =>
         e is not null && double.TryParse(e.Value.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
             CultureInfo.InvariantCulture, out var d) ? d : double.NaN;
-
-    private static decimal? Decimal(UblElement? e) =>
-        e is not null && decimal.TryParse(e.Value.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : null;
-
-    private static DateOnly? Date(UblElement? e) => e is null ? null : Date(e.Value);
 
     private static DateOnly? Date(string text) =>
         DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;

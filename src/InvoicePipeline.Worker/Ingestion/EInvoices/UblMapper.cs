@@ -204,20 +204,13 @@ internal static class UblMapper
         var uri = attachment.El("ExternalReference", "URI").Text();
         byte[]? content = null;
         long size = 0;
-        if (binary is { HasOmittedText: true })
-            size = binary.OmittedBase64Chars / 4 * 3 - binary.OmittedBase64Padding;
-        else if (binary is not null)
+        if (binary is not null)
         {
-            var text = binary.Value;
-            // Decoded size from the base64 length, without decoding (or copying) what we will not keep.
-            // Base64 ignores exactly these four; counting each is vectorised (an attachment can be megabytes).
-            var span = text.AsSpan();
-            var chars = span.Length - span.Count(' ') - span.Count('\n') - span.Count('\r') - span.Count('\t');
-            var end = span.TrimEnd();
-            size = chars / 4 * 3 - (end.EndsWith("==", StringComparison.Ordinal) ? 2 : end.EndsWith('=') ? 1 : 0);
-            if (size <= options.MaxAttachmentBytesInMemory)
+            // The loader counted the base64 (and kept its text only within the in-memory limit).
+            size = binary.Base64DecodedSize;
+            if (!binary.HasOmittedText && size <= options.MaxAttachmentBytesInMemory)
             {
-                try { content = Convert.FromBase64String(text); size = content.Length; }
+                try { content = Convert.FromBase64String(binary.Value); size = content.Length; }
                 catch (FormatException) { content = null; }
             }
         }

@@ -35,8 +35,6 @@ internal sealed class UblElement(UblName name, string prefix, UblElement? parent
     /// <summary>The child elements in document order.</summary>
     public List<UblElement> Elements() => _children ?? NoElements;
 
-    public IEnumerable<UblElement> Elements(UblName name) => Elements().Where(c => c.Name == name);
-
     /// <summary>The text of this element and of its descendants, as XElement.Value.</summary>
     public string Value
     {
@@ -58,30 +56,23 @@ internal sealed class UblElement(UblName name, string prefix, UblElement? parent
     public UblName AttributeName(int index) => _attributes![index].Name;
 
     /// <summary>The value of an attribute without namespace, or null.</summary>
-    public string? AttributeValue(string localName)
+    public string? AttributeValue(string localName) => AttributeValue(localName, "");
+
+    /// <summary>Whether the element carries an attribute with this local name in this namespace (e.g. xsi:schemaLocation).</summary>
+    public bool HasAttribute(string localName, string namespaceName) => AttributeValue(localName, namespaceName) is not null;
+
+    private string? AttributeValue(string localName, string namespaceName)
     {
         if (_attributes is null) return null;
         foreach (var (name, value) in _attributes)
-            if (name.NamespaceName.Length == 0 && string.Equals(name.LocalName, localName, StringComparison.Ordinal)) return value;
+            if (string.Equals(name.LocalName, localName, StringComparison.Ordinal) && string.Equals(name.NamespaceName, namespaceName, StringComparison.Ordinal)) return value;
         return null;
-    }
-
-    /// <summary>Whether the element carries an attribute with this local name in this namespace (e.g. xsi:schemaLocation).</summary>
-    public bool HasAttribute(string localName, string namespaceName)
-    {
-        if (_attributes is null) return false;
-        foreach (var (name, _) in _attributes)
-            if (string.Equals(name.LocalName, localName, StringComparison.Ordinal) && string.Equals(name.NamespaceName, namespaceName, StringComparison.Ordinal)) return true;
-        return false;
     }
 
     public IEnumerable<UblElement> Ancestors()
     {
         for (var p = Parent; p is not null; p = p.Parent) yield return p;
     }
-
-    public IEnumerable<UblElement> ElementsBeforeSelf() =>
-        Parent is null ? [] : Parent.Elements().TakeWhile(c => !ReferenceEquals(c, this));
 
     private Dictionary<string, UblElement>? _firstByName;
 
@@ -111,25 +102,24 @@ internal sealed class UblElement(UblName name, string prefix, UblElement? parent
 
     internal void AddToDocumentOrder(UblElement element) => _documentOrder!.Add(element);
 
-    internal void SetText(string text) => _text = text;
-
     internal void AddText(string text) => _text = _text is null ? text : _text + text;
 
     /// <summary>
-    /// A binary object (an attachment's base64) too large to keep: its text is dropped and only what gives its decoded
-    /// size is kept — the base64 characters (whitespace not counted) and the padding ('=') at the end.
+    /// A binary object (an attachment's base64) as the loader counted it: base64 characters (whitespace not counted) and
+    /// the padding ('=') at the end, which give the decoded size. Its text is kept only within the in-memory limit;
+    /// a larger one has <see cref="HasOmittedText"/> and an empty <see cref="Value"/>.
     /// </summary>
-    public long OmittedBase64Chars { get; private set; }
+    public long Base64Chars { get; private set; }
 
-    public int OmittedBase64Padding { get; private set; }
+    public int Base64Padding { get; private set; }
 
-    public bool HasOmittedText => OmittedBase64Chars > 0;
+    public long Base64DecodedSize => Base64Chars / 4 * 3 - Base64Padding;
 
-    internal void OmitText(long base64Chars, int padding)
+    public bool HasOmittedText { get; private set; }
+
+    internal void SetBase64(string? text, long chars, int padding)
     {
-        _text = null;
-        OmittedBase64Chars = base64Chars;
-        OmittedBase64Padding = padding;
+        (_text, Base64Chars, Base64Padding, HasOmittedText) = (text, chars, padding, text is null);
     }
 
     internal void SetAttributes((UblName Name, string Value)[] attributes) => _attributes = attributes;
