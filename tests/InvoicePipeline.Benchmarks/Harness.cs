@@ -29,12 +29,14 @@ internal static class Harness
     /// <summary>
     /// The physical floor: the rows of <paramref name="table"/> (those matching <paramref name="where"/>) read back and
     /// written again with a plain Npgsql binary COPY into <c>floor_TABLE</c>, created like the table, with its indexes
-    /// or without. Returns the rows and the seconds of the COPY alone.
+    /// or without; <paramref name="keys"/> (DDL with <c>{table}</c> for the floor table) adds chosen keys to a bare one.
+    /// Returns the rows and the seconds of the COPY alone.
     /// </summary>
-    public static async Task<(int Rows, double Seconds)> CopyFloorAsync(NpgsqlConnection conn, string table, bool indexed, string? where = null)
+    public static async Task<(int Rows, double Seconds)> CopyFloorAsync(NpgsqlConnection conn, string table, bool indexed, string? where = null, string? keys = null)
     {
         var floor = "floor_" + table;
         await new NpgsqlCommand($"""drop table if exists {floor}; create table {floor} (like {table} {(indexed ? "including all" : "")})""", conn).ExecuteNonQueryAsync();
+        if (keys is not null) await new NpgsqlCommand(keys.Replace("{table}", floor, StringComparison.Ordinal), conn).ExecuteNonQueryAsync();
         var rows = new List<object?[]>();
         string[] columns;
         await using (var r = await new NpgsqlCommand($"select * from {table}" + (where is null ? "" : " where " + where), conn).ExecuteReaderAsync())

@@ -25,12 +25,15 @@ public static class InvoiceCommand
             var i = await db.Invoices.AsNoTracking().Include(x => x.Lines).Include(x => x.Issues).SingleOrDefaultAsync(x => x.Id == parse.GetValue(id), ct)
                 ?? throw new ConfigurationException($"invoice {parse.GetValue(id)} does not exist");
             var decisions = await db.Decisions.AsNoTracking().Where(d => d.InvoiceId == i.Id).OrderBy(d => d.Id).ToListAsync(ct);
-            var history = await db.History.AsNoTracking().Where(h => h.Subject == "invoice" && h.SubjectId == i.Id).OrderBy(h => h.Id).ToListAsync(ct);
+            var history = InvoiceStates.History(db, i.Id);
+            var voucher = (await db.Vouchers.AsNoTracking().Where(v => v.InvoiceId == i.Id).Select(v => new { v.Series, v.Number }).ToListAsync(ct))
+                .Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Series}{v.Number}")).SingleOrDefault();
+            var state = InvoiceStates.Effective(i.Status, voucher is not null);
             if (parse.GetValue(GlobalOptions.Json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(new
                 {
-                    i.Id, i.SupplierId, i.SellerName, i.InvoiceNumber, i.IssueDate, i.DueDate, i.Currency, i.TotalInclVat, status = i.Status.ToString(), i.Match, i.MatchRef,
+                    i.Id, i.SupplierId, i.SellerName, i.InvoiceNumber, i.IssueDate, i.DueDate, i.Currency, i.TotalInclVat, status = state.ToString(), voucher, i.Match, i.MatchRef,
                     lines = i.Lines.OrderBy(l => l.LineNo).Select(l => new { l.LineId, l.Description, l.Quantity, l.UnitPrice, l.NetAmount, l.PoNumber, l.PoLine, l.Account, l.CostCentre, l.Project, l.CodingSource }),
                     exceptions = i.Issues.Select(e => new { e.Code, e.Reason, e.ResolvedBy, e.Resolution }),
                     decisions = decisions.Select(d => new { d.Step, d.Rule, d.Explanation, d.PolicyVersion }),
@@ -38,7 +41,7 @@ public static class InvoiceCommand
                 }, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
                 return 0;
             }
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"#{i.Id} {i.SupplierId} {i.SellerName} {i.InvoiceNumber} {i.IssueDate:yyyy-MM-dd} {i.TotalInclVat:N2} {i.Currency}: {i.Status} ({i.Match} {i.MatchRef})"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"#{i.Id} {i.SupplierId} {i.SellerName} {i.InvoiceNumber} {i.IssueDate:yyyy-MM-dd} {i.TotalInclVat:N2} {i.Currency}: {state}{(voucher is null ? "" : " " + voucher)} ({i.Match} {i.MatchRef})"));
             foreach (var l in i.Lines.OrderBy(l => l.LineNo))
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  line {l.LineId}: {l.Quantity} × {l.UnitPrice} = {l.NetAmount:N2}  {l.PoNumber}/{l.PoLine}  {l.Account} {l.CostCentre} {l.Project} ({l.CodingSource})"));
             foreach (var e in i.Issues) Console.WriteLine($"  {e.Code}: {e.Reason}{(e.ResolvedBy is null ? "" : $" [resolved by {e.ResolvedBy}: {e.Resolution}]")}");
@@ -52,8 +55,10 @@ public static class InvoiceCommand
         list.SetAction((parse, ct) => WithDb(parse, async (db, _) =>
         {
             var q = db.Invoices.AsNoTracking();
-            if (parse.GetValue(status) is { } s) q = q.Where(i => i.Status == s);
-            var rows = await q.OrderBy(i => i.Id).Take(10_000).Select(i => new { i.Id, i.SupplierId, i.InvoiceNumber, i.TotalInclVat, i.Currency, i.Status, i.Exceptions }).ToListAsync(ct);
+            if (parse.GetValue(status) is { } s) q = q.WithStatus(db, s);
+            var rows = (await q.OrderBy(i => i.Id).Take(10_000)
+                    .Select(i => new { i.Id, i.SupplierId, i.InvoiceNumber, i.TotalInclVat, i.Currency, i.Status, Voucher = db.Vouchers.Any(v => v.InvoiceId == i.Id), i.Exceptions }).ToListAsync(ct))
+                .Select(i => new { i.Id, i.SupplierId, i.InvoiceNumber, i.TotalInclVat, i.Currency, Status = InvoiceStates.Effective(i.Status, i.Voucher), i.Exceptions }).ToList();
             if (parse.GetValue(GlobalOptions.Json)) Console.WriteLine(JsonSerializer.Serialize(rows.Select(r => new { r.Id, r.SupplierId, r.InvoiceNumber, r.TotalInclVat, r.Currency, status = r.Status.ToString(), r.Exceptions })));
             else foreach (var r in rows) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Id,6} {r.SupplierId,-8} {r.InvoiceNumber,-14} {r.TotalInclVat,14:N2} {r.Currency} {r.Status,-20} {r.Exceptions}"));
             return 0;

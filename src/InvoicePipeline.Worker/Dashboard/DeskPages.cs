@@ -79,7 +79,11 @@ public sealed class InvoicePage(long id) : DeskPage("Invoice")
         }
         html.Append(CultureInfo.InvariantCulture, $"<h3 id=\"title\">#{i.Id} {H(i.SellerName)} — {H(i.InvoiceNumber)}</h3><dl class=\"dl-horizontal\">");
         void Dt(string k, object? v) => html.Append(CultureInfo.InvariantCulture, $"<dt>{H(k)}</dt><dd>{H(v)}</dd>");
-        Dt("Status", i.Status); Dt("Supplier", i.SupplierId); Dt("Kind", i.Kind); Dt("Issue date", i.IssueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var voucher = db.Vouchers.AsNoTracking().Where(v => v.InvoiceId == i.Id).Select(v => new { v.Series, v.Number, v.Date }).SingleOrDefault();
+        var status = InvoiceStates.Effective(i.Status, voucher is not null);
+        Dt("Status", status);
+        if (voucher is not null) Dt("Voucher", string.Create(CultureInfo.InvariantCulture, $"{voucher.Series}{voucher.Number} ({voucher.Date:yyyy-MM-dd})"));
+        Dt("Supplier", i.SupplierId); Dt("Kind", i.Kind); Dt("Issue date", i.IssueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Dt("Due date", i.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); Dt("Total", $"{Money(i.TotalInclVat)} {i.Currency} (VAT {Money(i.VatTotal)})");
         Dt("Order", i.OrderReference); Dt("Match", $"{i.Match} {i.MatchRef}"); Dt("Payee account", i.PayeeAccount); Dt("Payment reference", i.PaymentReference);
         html.Append("</dl><h4>Lines</h4><table class=\"table table-condensed\" id=\"lines\"><tr><th>#</th><th>Item</th><th class=\"text-right\">Qty</th><th class=\"text-right\">Price</th><th class=\"text-right\">Net</th><th>VAT</th><th>Order line</th><th>Account</th><th>Cost centre</th><th>Project</th><th>Coding from</th></tr>");
@@ -88,7 +92,7 @@ public sealed class InvoicePage(long id) : DeskPage("Invoice")
         html.Append("</table><h4>Exceptions</h4><ul id=\"exceptions\">");
         foreach (var e in i.Issues) html.Append(CultureInfo.InvariantCulture, $"<li><b>{H(e.Code)}</b>: {H(e.Reason)}{(e.ResolvedAt is null ? "" : $" <span class=\"label label-success\">resolved by {H(e.ResolvedBy)}: {H(e.Resolution)}</span>")}</li>");
         html.Append("</ul>");
-        if (i.Status is InvoiceStatus.AwaitingReview or InvoiceStatus.OnHold or InvoiceStatus.AwaitingAttestation or InvoiceStatus.Attested)
+        if (status is InvoiceStatus.AwaitingReview or InvoiceStatus.OnHold or InvoiceStatus.AwaitingAttestation or InvoiceStatus.Attested)
         {
             html.Append("<h4>Act</h4>");
             html.Append(Form($"/invoice/{i.Id}/act",
@@ -99,7 +103,7 @@ public sealed class InvoicePage(long id) : DeskPage("Invoice")
         foreach (var d in db.Decisions.AsNoTracking().Where(d => d.InvoiceId == id).OrderBy(d => d.Id).ToList())
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{H(d.Step)}</td><td>{H(d.Rule)}</td><td>{H(d.Explanation)}</td><td>{H(d.PolicyVersion)}</td></tr>");
         html.Append("</table><h4>History</h4><table class=\"table table-condensed\" id=\"history\"><tr><th>When (UTC)</th><th>Who</th><th>Action</th><th>From</th><th>To</th><th>Why</th></tr>");
-        foreach (var h in db.History.AsNoTracking().Where(h => h.Subject == "invoice" && h.SubjectId == id).OrderBy(h => h.Id).ToList())
+        foreach (var h in InvoiceStates.History(db, id))
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{H(h.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))}</td><td>{H(h.Actor)} {H(h.ActorRole)}</td><td>{H(h.Action)}</td><td>{H(h.FromStatus)}</td><td>{H(h.ToStatus)}</td><td>{H(h.Reason)}</td></tr>");
         html.Append("</table>");
         var doc = db.Documents.AsNoTracking().Where(d => d.Id == i.DocumentId).Select(d => new { d.FileName, d.Content, d.Sha256 }).SingleOrDefault();
@@ -142,8 +146,13 @@ public sealed class RunsPage() : DeskPage("Runs")
     {
         var runs = db.Runs.AsNoTracking().OrderByDescending(r => r.StartedAt).Take(60).ToList();
         var ids = runs.Select(r => r.Id).ToList();
-        var counts = db.Invoices.AsNoTracking().Where(i => ids.Contains(i.RunId)).GroupBy(i => new { i.RunId, i.Status })
-            .Select(g => new { g.Key.RunId, g.Key.Status, N = g.Count() }).ToList();
+        var counts = (from i in db.Invoices.AsNoTracking()
+                      where ids.Contains(i.RunId)
+                      join v in db.Vouchers.AsNoTracking() on (long?)i.Id equals v.InvoiceId into vg
+                      from v in vg.DefaultIfEmpty()
+                      group i by new { i.RunId, i.Status, Voucher = v != null } into g
+                      select new { g.Key.RunId, g.Key.Status, g.Key.Voucher, N = g.Count() }).ToList()
+            .Select(g => new { g.RunId, Status = InvoiceStates.Effective(g.Status, g.Voucher), g.N }).ToList();
         html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Link("/jobs/succeeded")}\">Succeeded jobs</a> · <a href=\"{Link("/jobs/failed")}\">Failed jobs</a> · <a href=\"{Link("/recurring")}\">Schedules</a></p>");
         html.Append("<table class=\"table table-striped\" id=\"runs\"><thead><tr><th>Run</th><th>Posting date</th><th>State</th><th>Started (UTC)</th><th>Finished</th><th>Chunks</th><th>Already seen</th><th>Posted</th><th>Awaiting review</th><th>Rejected</th><th>Report</th></tr></thead><tbody>");
         foreach (var r in runs)

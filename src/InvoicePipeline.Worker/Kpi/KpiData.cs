@@ -21,6 +21,10 @@ public static class KpiData
         var history = new List<StatusChange>();
         foreach (var batch in ids.Chunk(10_000))
             history.AddRange(await db.History.AsNoTracking().Where(h => h.Subject == "invoice" && batch.Contains(h.SubjectId)).ToListAsync(ct));
+        // Postings are read from the vouchers (posting writes no history row of its own).
+        foreach (var batch in ids.Chunk(10_000))
+            history.AddRange((await db.Vouchers.AsNoTracking().Where(v => v.InvoiceId != null && batch.Contains(v.InvoiceId.Value)).ToListAsync(ct))
+                .Select(InvoiceStates.PostingEntry));
         var byInvoice = history.ToLookup(h => h.SubjectId);
         var kpiInvoices = invoices.Select(i => new KpiInvoice(i.Id, i.Channel == "scanned", i.SupplierId, i.ReceivedAt,
             i.Exceptions.Split(';', StringSplitOptions.RemoveEmptyEntries),

@@ -19,8 +19,11 @@ public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, Ti
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Runs.RunStarter.Zone(options.TimeZone)).DateTime);
-        var candidates = await db.Invoices.AsNoTracking().Where(i => i.Status == InvoiceStatus.Posted && i.SupplierId != null)
-            .Select(i => new { i.Id, i.SupplierId, i.InvoiceNumber, i.IssueDate, i.DueDate, i.Payable, i.Currency, i.PaymentReference, i.VoucherId, i.AttestedBy, i.Kind })
+        // Posted and not yet paid: attested with a voucher (InvoiceStates).
+        var candidates = await (from i in db.Invoices.AsNoTracking()
+                                join v in db.Vouchers.AsNoTracking() on (long?)i.Id equals v.InvoiceId
+                                where i.Status == InvoiceStatus.Attested && i.SupplierId != null
+                                select new { i.Id, i.SupplierId, i.InvoiceNumber, i.IssueDate, i.DueDate, i.Payable, i.Currency, i.PaymentReference, VoucherId = (long?)v.Id, i.AttestedBy, i.Kind })
             .ToListAsync(ct);
         var suppliers = await db.Suppliers.AsNoTracking().ToDictionaryAsync(s => s.SupplierId, StringComparer.Ordinal, ct);
         var changes = await db.SupplierAccountChanges.AsNoTracking().Select(c => new AccountChange(c.SupplierId, c.NewNumber, c.ChangedAt, c.VerifiedBy)).ToListAsync(ct);
@@ -53,7 +56,7 @@ public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, Ti
             VoucherId = p.Invoice.VoucherId,
         }));
         var ids = plan.Payments.Select(p => p.Invoice.InvoiceId).ToList();
-        await db.Invoices.Where(i => ids.Contains(i.Id) && i.Status == InvoiceStatus.Posted).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvoiceStatus.Paid), ct);
+        await db.Invoices.Where(i => ids.Contains(i.Id) && i.Status == InvoiceStatus.Attested).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvoiceStatus.Paid), ct);
         db.History.AddRange(plan.Payments.Select(p => new StatusChange
         {
             SubjectId = p.Invoice.InvoiceId, At = now, Actor = user, Action = "pay", FromStatus = nameof(InvoiceStatus.Posted), ToStatus = nameof(InvoiceStatus.Paid),
@@ -77,7 +80,8 @@ public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, Ti
         file.CancelledAt = now;
         var ids = await db.Payments.Where(p => p.PaymentFileId == fileId).Select(p => p.InvoiceId).ToListAsync(ct);
         await db.Payments.Where(p => p.PaymentFileId == fileId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ActiveInvoiceId, (long?)null), ct);
-        await db.Invoices.Where(i => ids.Contains(i.Id) && i.Status == InvoiceStatus.Paid).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvoiceStatus.Posted), ct);
+        // Back to posted: attested with its voucher (InvoiceStates).
+        await db.Invoices.Where(i => ids.Contains(i.Id) && i.Status == InvoiceStatus.Paid).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvoiceStatus.Attested), ct);
         db.History.AddRange(ids.Select(id => new StatusChange
         {
             SubjectId = id, At = now, Actor = user, Action = "cancel-payment", FromStatus = nameof(InvoiceStatus.Paid), ToStatus = nameof(InvoiceStatus.Posted),

@@ -1,4 +1,5 @@
 using InvoicePipeline.Invoices;
+using Microsoft.EntityFrameworkCore;
 
 namespace InvoicePipeline.Worker.Persistence;
 
@@ -28,6 +29,11 @@ public sealed class SupplierInvoice
     public string? BuyerReference { get; set; }
     public string? PaymentReference { get; set; }
     public string? PayeeAccount { get; set; }
+    /// <summary>
+    /// The status as people and steps left it. Posting does not touch the invoice: <c>Posted</c> is a fact of the ledger
+    /// ("a balanced voucher exists", outcomes.md), so a posted invoice keeps <c>Attested</c> here until it is paid, and
+    /// everything that shows or selects by status goes through <see cref="InvoiceStates"/>.
+    /// </summary>
     public InvoiceStatus Status { get; set; }
     /// <summary>order, subscription or none.</summary>
     public string Match { get; set; } = "none";
@@ -45,14 +51,54 @@ public sealed class SupplierInvoice
     public string? AttestedBy { get; set; }
     public DateTimeOffset? AttestedAt { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
-    public DateTimeOffset? PostedAt { get; set; }
-    public long? VoucherId { get; set; }
     public string RunId { get; set; } = "";
     public string DocumentJson { get; set; } = "";
     /// <summary>The document's VAT breakdown (JSON), what posting needs of the document besides the lines.</summary>
     public string VatBreakdownJson { get; set; } = "[]";
     public List<SupplierInvoiceLine> Lines { get; set; } = [];
     public List<InvoiceException> Issues { get; set; } = [];
+}
+
+/// <summary>
+/// Posted is read from the ledger, not stored on the invoice: an attested invoice with a voucher (vouchers.InvoiceId,
+/// unique) is posted. Posting a million invoices then writes vouchers and lines only, never a million invoice rows again.
+/// </summary>
+public static class InvoiceStates
+{
+    /// <summary>The status to show and report: the stored one, except that an attested invoice with a voucher is posted.</summary>
+    public static InvoiceStatus Effective(InvoiceStatus stored, bool hasVoucher) =>
+        stored == InvoiceStatus.Attested && hasVoucher ? InvoiceStatus.Posted : stored;
+
+    /// <summary>
+    /// The posting as a history entry, read from the voucher (who: CreatedBy, when: CreatedAt, why: the run and the
+    /// voucher number). Posting writes no history row of its own: the voucher is the record of that state change.
+    /// </summary>
+    public static StatusChange PostingEntry(VoucherEntry v) => new()
+    {
+        SubjectId = v.InvoiceId ?? 0, At = v.CreatedAt, Actor = v.CreatedBy, Action = "post", RunId = v.RunId,
+        FromStatus = nameof(InvoiceStatus.Attested), ToStatus = nameof(InvoiceStatus.Posted),
+        Reason = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"voucher {v.Series}{v.Number}"),
+    };
+
+    /// <summary>An invoice's history in order: the recorded changes with the posting (from its voucher) in its place.</summary>
+    public static List<StatusChange> History(PipelineDbContext db, long invoiceId)
+    {
+        var history = db.History.AsNoTracking().Where(h => h.Subject == "invoice" && h.SubjectId == invoiceId).OrderBy(h => h.Id).ToList();
+        if (db.Vouchers.AsNoTracking().SingleOrDefault(v => v.InvoiceId == invoiceId) is { } voucher)
+        {
+            var at = history.FindIndex(h => h.At > voucher.CreatedAt);
+            history.Insert(at < 0 ? history.Count : at, PostingEntry(voucher));
+        }
+        return history;
+    }
+
+    /// <summary>Invoices whose effective status is <paramref name="status"/> (Posted and Attested look at the ledger).</summary>
+    public static IQueryable<SupplierInvoice> WithStatus(this IQueryable<SupplierInvoice> invoices, PipelineDbContext db, InvoiceStatus status) => status switch
+    {
+        InvoiceStatus.Posted => invoices.Where(i => i.Status == InvoiceStatus.Attested && db.Vouchers.Any(v => v.InvoiceId == i.Id)),
+        InvoiceStatus.Attested => invoices.Where(i => i.Status == InvoiceStatus.Attested && !db.Vouchers.Any(v => v.InvoiceId == i.Id)),
+        _ => invoices.Where(i => i.Status == status),
+    };
 }
 
 public sealed class SupplierInvoiceLine

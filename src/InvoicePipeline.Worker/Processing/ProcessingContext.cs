@@ -51,7 +51,7 @@ public sealed class ProcessingContext
             .Select(i => new { i.Id, i.SupplierId, i.InvoiceNumber, i.Payable, i.Currency, i.IssueDate, i.Match, i.MatchRef, i.SubscriptionPeriod }).ToListAsync(ct);
         var history = await (from l in db.InvoiceLines
                              join i in db.Invoices on l.InvoiceId equals i.Id
-                             where (i.Status == InvoiceStatus.Posted || i.Status == InvoiceStatus.Paid) && i.SupplierId != null && supplierList.Contains(i.SupplierId) && l.Account != null
+                             where db.Vouchers.Any(v => v.InvoiceId == i.Id) && i.SupplierId != null && supplierList.Contains(i.SupplierId) && l.Account != null
                              group l by new { i.SupplierId, l.ItemId, l.Account, l.CostCentre, l.Project } into g
                              select new { g.Key.SupplierId, g.Key.ItemId, g.Key.Account, g.Key.CostCentre, g.Key.Project, Count = g.Count() }).ToListAsync(ct);
         return new ProcessingContext

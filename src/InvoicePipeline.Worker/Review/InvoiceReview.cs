@@ -15,20 +15,30 @@ public sealed class InvoiceReview(PipelineDbContext db, TimeProvider clock, Micr
 {
     public async Task<ReviewOutcome> ActAsync(long invoiceId, string userId, IReadOnlySet<string> roles, ReviewAction action, string? reason, CancellationToken ct)
     {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Locks first: the posting lock shared (a posting chunk holds it exclusively until it commits, so this waits it
+        // out and the voucher check below, a new statement with a new snapshot, sees what it wrote: nobody acts on a
+        // posted invoice), then the invoice's row (two people acting on the same invoice go one after the other).
+        if (db is not SqlitePipelineDbContext)
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared({Posting.InvoicePoster.PostingLock})", ct);
+            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM invoices WHERE "Id" = {invoiceId} FOR UPDATE""", ct);
+        }
         var invoice = await db.Invoices.Include(i => i.Lines).Include(i => i.Issues).SingleOrDefaultAsync(i => i.Id == invoiceId, ct);
         if (invoice is null) return ReviewOutcome.Refuse($"Invoice {invoiceId} does not exist.");
+        var status = InvoiceStates.Effective(invoice.Status, await db.Vouchers.AnyAsync(v => v.InvoiceId == invoiceId, ct));
         var poNumbers = invoice.Lines.Select(l => l.PoNumber).OfType<string>().Distinct().ToList();
         var orderedBy = await db.PurchaseOrderLines.AsNoTracking().Where(p => poNumbers.Contains(p.PoNumber) && p.OrderedBy != null)
             .Select(p => p.OrderedBy!).Distinct().ToListAsync(ct);
         var authorities = await db.Approvers.AsNoTracking().Where(a => a.UserId == userId).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        var c = new ReviewCase(invoice.Status, invoice.LedgerAmountExclVat,
+        var c = new ReviewCase(status, invoice.LedgerAmountExclVat,
             invoice.Lines.Select(l => l.CostCentre).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             invoice.RegisteredBy, invoice.CodedBy, invoice.ReviewedBy, orderedBy);
         var outcome = ReviewRules.Decide(c, new ReviewActor(userId, roles, authorities), action, reason, DateOnly.FromDateTime(now.UtcDateTime));
         if (!outcome.Allowed) return outcome;
 
-        var from = invoice.Status;
+        var from = status;
         invoice.Status = outcome.NewStatus!.Value;
         switch (action)
         {
@@ -68,6 +78,7 @@ public sealed class InvoiceReview(PipelineDbContext db, TimeProvider clock, Micr
             Action = action.ToString().ToLowerInvariant(), FromStatus = from.ToString(), ToStatus = invoice.Status.ToString(), Reason = reason,
         });
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return outcome;
     }
 

@@ -86,8 +86,14 @@ public static class RunReport
         // Counted in the database (GROUP BY), so a run of a million documents costs a few rows here, not a million.
         var docs = await db.Documents.AsNoTracking().Where(d => d.RunId == run.Id)
             .GroupBy(d => d.Channel).Select(g => new { Channel = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var invoices = await db.Invoices.AsNoTracking().Where(i => i.RunId == run.Id)
-            .GroupBy(i => new { i.Status, i.Match, i.Exceptions }).Select(g => new { g.Key.Status, g.Key.Match, g.Key.Exceptions, Count = g.Count() }).ToListAsync(ct);
+        // Posted is read from the ledger (InvoiceStates): an attested invoice with a voucher.
+        var grouped = await (from i in db.Invoices.AsNoTracking()
+                             where i.RunId == run.Id
+                             join v in db.Vouchers.AsNoTracking() on (long?)i.Id equals v.InvoiceId into vg
+                             from v in vg.DefaultIfEmpty()
+                             group i by new { i.Status, i.Match, i.Exceptions, Voucher = v != null } into g
+                             select new { g.Key.Status, g.Key.Match, g.Key.Exceptions, g.Key.Voucher, Count = g.Count() }).ToListAsync(ct);
+        var invoices = grouped.Select(g => new { Status = InvoiceStates.Effective(g.Status, g.Voucher), g.Match, g.Exceptions, g.Count }).ToList();
         // Summed as it streams (SQLite cannot sum decimals exactly in SQL).
         var payable = 0m;
         await foreach (var amount in db.VoucherLines.AsNoTracking()
@@ -167,7 +173,7 @@ public static class RunReport
                    where d.RunId == run.Id && d.Channel != "payroll"
                    join i in db.Invoices.AsNoTracking() on d.Id equals i.DocumentId into g
                    from i in g.DefaultIfEmpty()
-                   join v in db.Vouchers.AsNoTracking() on i.VoucherId equals v.Id into vg
+                   join v in db.Vouchers.AsNoTracking() on (long?)i.Id equals v.InvoiceId into vg
                    from v in vg.DefaultIfEmpty()
                    orderby d.FileName
                    // Only the columns of the report: the stored document (DocumentJson) stays in the database.
@@ -188,7 +194,7 @@ public static class RunReport
             csv.WriteField(r.IssueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             csv.WriteField(unread ? null : r.Currency);
             csv.WriteField(unread ? null : r.Total?.ToString("0.00", CultureInfo.InvariantCulture));
-            csv.WriteField(r.Status?.ToString() ?? nameof(InvoiceStatus.Received));
+            csv.WriteField(r.Status is { } status ? InvoiceStates.Effective(status, r.Number is not null).ToString() : nameof(InvoiceStatus.Received));
             csv.WriteField(r.Found ? r.Match : "none");
             csv.WriteField(r.MatchRef);
             csv.WriteField(r.Exceptions);

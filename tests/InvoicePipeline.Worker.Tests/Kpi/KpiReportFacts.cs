@@ -2,6 +2,7 @@ using InvoicePipeline.Invoices;
 using InvoicePipeline.Kpi;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Kpi;
+using InvoicePipeline.Worker.Persistence;
 using InvoicePipeline.Worker.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,8 @@ public sealed class KpiReportFacts
         var month = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         var report = await KpiData.ComputeAsync(ctx, month, new KpiSettings(), zone, Ct);
 
-        var statuses = await ctx.Invoices.AsNoTracking().Select(i => i.Status).ToListAsync(Ct);
+        var statuses = (await ctx.Invoices.AsNoTracking().Select(i => new { i.Status, Voucher = ctx.Vouchers.Any(v => v.InvoiceId == i.Id) }).ToListAsync(Ct))
+            .Select(i => InvoiceStates.Effective(i.Status, i.Voucher)).ToList();
         var final = statuses.Count(s => s is InvoiceStatus.Posted or InvoiceStatus.Rejected or InvoiceStatus.Duplicate);
         Assert.Equal(final, report.SupplierInvoices.Handled);
         Assert.Equal(statuses.Count(s => s == InvoiceStatus.Posted), report.Posted);

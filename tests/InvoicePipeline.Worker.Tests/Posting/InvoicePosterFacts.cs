@@ -4,6 +4,7 @@ using InvoicePipeline.Worker.Generation;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Persistence;
 using InvoicePipeline.Worker.Posting;
+using InvoicePipeline.Worker.Review;
 using InvoicePipeline.Worker.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,10 +46,16 @@ public sealed class InvoicePosterFacts
         Assert.Equal(N, sums.Count);
         Assert.All(sums, s => Assert.Equal(0m, s.Sum));
         Assert.All(sums, s => Assert.InRange(s.Count, 3, 7));
-        var invoices = await ctx.Invoices.AsNoTracking().Select(i => new { i.Id, i.Status, i.VoucherId }).ToListAsync(Ct);
-        Assert.All(invoices, i => Assert.Equal(InvoiceStatus.Posted, i.Status));
-        Assert.Equal(vouchers.ToDictionary(v => v.InvoiceId!.Value, v => (long?)v.Id), invoices.ToDictionary(i => i.Id, i => i.VoucherId));
-        Assert.Equal(N, await ctx.History.CountAsync(h => h.Action == "post", Ct));
+        // Posting leaves the invoice rows alone: each is attested with exactly one voucher, so its status reads Posted.
+        var invoices = await ctx.Invoices.AsNoTracking().Select(i => new { i.Id, i.Status }).ToListAsync(Ct);
+        Assert.All(invoices, i => Assert.Equal(InvoiceStatus.Attested, i.Status));
+        Assert.Equal(invoices.Select(i => i.Id).Order(), vouchers.Select(v => v.InvoiceId!.Value).Order());
+        Assert.Equal(N, await ctx.Invoices.WithStatus(ctx, InvoiceStatus.Posted).CountAsync(Ct));
+        Assert.Equal(0, await ctx.Invoices.WithStatus(ctx, InvoiceStatus.Attested).CountAsync(Ct));
+        // The voucher is the record of the posting (who, when, which run); the invoice's history shows it in its place.
+        Assert.Equal(0, await ctx.History.CountAsync(h => h.Action == "post", Ct));
+        var first = InvoiceStates.History(ctx, vouchers[0].InvoiceId!.Value);
+        Assert.Equal(("post", "Attested", "Posted", "system", $"voucher A{vouchers[0].Number}"), (first[^1].Action, first[^1].FromStatus, first[^1].ToStatus, first[^1].Actor, first[^1].Reason));
     }
 
     [Theory]
@@ -75,7 +82,7 @@ public sealed class InvoicePosterFacts
         await using (var ctx = db.Open())
         {
             Assert.Equal(0, await ctx.Vouchers.CountAsync(Ct)); // the whole chunk rolled back, numbers included
-            Assert.Equal(0, await ctx.Invoices.CountAsync(i => i.Status == InvoiceStatus.Posted, Ct));
+            Assert.Equal(0, await ctx.Invoices.WithStatus(ctx, InvoiceStatus.Posted).CountAsync(Ct));
         }
 
         var result = await poster.PostAttestedAsync("run-1", PostingDate, Ct);
@@ -83,7 +90,7 @@ public sealed class InvoicePosterFacts
         await using (var ctx = db.Open())
         {
             Assert.Equal(Enumerable.Range(1, 9), await ctx.Vouchers.OrderBy(v => v.Number).Select(v => v.Number).ToListAsync(Ct));
-            Assert.Null((await ctx.Invoices.SingleAsync(i => i.Id == 4, Ct)).VoucherId);
+            Assert.False(await ctx.Vouchers.AnyAsync(v => v.InvoiceId == 4, Ct));
             await ctx.Invoices.Where(i => i.Id == 4).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvoiceStatus.Attested), Ct);
         }
         Assert.Equal(1, (await poster.PostAttestedAsync("run-2", PostingDate, Ct)).Posted);
@@ -94,6 +101,40 @@ public sealed class InvoicePosterFacts
             var accounts = await ctx.VoucherLines.Where(l => l.VoucherId == voucher.Id).Select(l => l.Account).ToListAsync(Ct);
             Assert.Contains("6991", accounts);
         }
+    }
+
+    [Fact]
+    public async Task APersonActingOnAnInvoiceWhileItsChunkIsPosted_WaitsForTheChunk_AndIsThenRefusedBecauseItIsPosted()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        using var host = await StartAsync(db, chunkSize: 100);
+        await SeedAsync(host, 5);
+
+        // A chunk in flight, as the poster writes it: the posting lock, then the voucher of invoice 3, not yet committed.
+        await using var chunk = db.Open();
+        await using var tx = await chunk.Database.BeginTransactionAsync(Ct);
+        await chunk.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({InvoicePoster.PostingLock})", Ct);
+        chunk.Vouchers.Add(new VoucherEntry { Id = 1, Series = "A", FiscalYear = 2026, Number = 1, Date = PostingDate, Text = "invoice 3", InvoiceId = 3, RunId = "run-1", CreatedAt = DateTimeOffset.UtcNow });
+        await chunk.SaveChangesAsync(Ct);
+
+        using var scope = host.Services.CreateScope();
+        var review = scope.ServiceProvider.GetRequiredService<InvoiceReview>();
+        var hold = review.ActAsync(3, "anna", new HashSet<string> { "accountant" }, InvoicePipeline.Review.ReviewAction.Hold, "supplier dispute", Ct);
+        await Task.Delay(500, Ct);
+        Assert.False(hold.IsCompleted); // waiting for the chunk
+        await tx.CommitAsync(Ct);
+
+        var outcome = await hold;
+        Assert.False(outcome.Allowed);
+        Assert.Contains("Posted", outcome.Message, StringComparison.Ordinal);
+        await using var check = db.Open();
+        Assert.Equal(InvoiceStatus.Attested, (await check.Invoices.SingleAsync(i => i.Id == 3, Ct)).Status);
+        Assert.Equal([3L], await check.Invoices.WithStatus(check, InvoiceStatus.Posted).Select(i => i.Id).ToListAsync(Ct));
+        Assert.Equal(4, await check.Invoices.WithStatus(check, InvoiceStatus.Attested).CountAsync(Ct));
+
+        // Without a chunk in flight the same action goes through at once.
+        var other = await review.ActAsync(4, "anna", new HashSet<string> { "accountant" }, InvoicePipeline.Review.ReviewAction.Hold, "supplier dispute", Ct);
+        Assert.True(other.Allowed, other.Message);
     }
 
     [Fact]

@@ -1085,9 +1085,6 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<string>("PolicyVersion")
                         .HasColumnType("text");
 
-                    b.Property<DateTimeOffset?>("PostedAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1131,9 +1128,6 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<decimal>("VatTotal")
                         .HasPrecision(19, 4)
                         .HasColumnType("numeric(19,4)");
-
-                    b.Property<long?>("VoucherId")
-                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 

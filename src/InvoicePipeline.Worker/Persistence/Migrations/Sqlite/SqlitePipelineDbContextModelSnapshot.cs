@@ -1058,9 +1058,6 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.Property<string>("PolicyVersion")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("PostedAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
@@ -1104,9 +1101,6 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.Property<decimal>("VatTotal")
                         .HasPrecision(19, 4)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("VoucherId")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
