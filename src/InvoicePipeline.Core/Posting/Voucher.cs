@@ -47,20 +47,23 @@ public sealed class Voucher
     public static Voucher Create(string series, DateOnly date, string text, IEnumerable<VoucherLine> lines, string? sourceReference = null, int? number = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(series);
-        var list = lines.Where(l => l.Amount != 0m).ToArray();
-        if (list.Length < 2)
-            throw new UnbalancedVoucherException($"Voucher '{text}' needs at least two non-zero lines, has {list.Length}.");
+        var list = new List<VoucherLine>(lines.TryGetNonEnumeratedCount(out var count) ? count : 4);
+        foreach (var line in lines)
+            if (line.Amount != 0m) list.Add(line);
+        if (list.Count < 2)
+            throw new UnbalancedVoucherException($"Voucher '{text}' needs at least two non-zero lines, has {list.Count}.");
+        var sum = 0m;
         foreach (var line in list)
         {
             if (string.IsNullOrWhiteSpace(line.Account))
                 throw new UnbalancedVoucherException($"Voucher '{text}' has a line without an account.");
             if (Money.Round(line.Amount) != line.Amount)
                 throw new UnbalancedVoucherException($"Voucher '{text}' has an unrounded amount {line.Amount} on account {line.Account}.");
+            sum += line.Amount;
         }
-        var sum = list.Sum(l => l.Amount);
         if (sum != 0m)
             throw new UnbalancedVoucherException($"Voucher '{text}' does not balance: lines sum to {sum}.");
-        return new Voucher(series, number, date, text, sourceReference, list);
+        return new Voucher(series, number, date, text, sourceReference, list.ToArray());
     }
 
     /// <summary>The same voucher with its number assigned.</summary>

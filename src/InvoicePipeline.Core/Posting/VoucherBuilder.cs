@@ -31,20 +31,25 @@ public static class VoucherBuilder
         if (codedLines.Count == 0)
             throw new PostingRefusedException(ExceptionCode.MissingCoding, $"Invoice {invoice.Number} has no coded lines.");
         var rate = RateFor(invoice, rates, options);
-        var text = $"{supplierName ?? invoice.Seller.Name} {invoice.Number}".Trim();
-        var lines = new List<VoucherLine>();
+        var text = string.Concat(supplierName ?? invoice.Seller.Name, " ", invoice.Number).Trim();
+        var vatPerRate = VatPerRate(invoice, codedLines);
+        var lines = new List<VoucherLine>(codedLines.Count + vatPerRate.Count + 2);
 
-        foreach (var group in codedLines.GroupBy(l => l.Coding))
-            lines.Add(new VoucherLine(group.Key.Account, ToLedger(group.Sum(l => l.NetAmount), rate), group.Key.CostCentre, group.Key.Project, text, invoiceReference));
+        // Plain loops rather than LINQ (this runs once per invoice of a bulk posting), in LINQ's order: codings in order
+        // of first appearance, each sum added up in line order.
+        var perCoding = new List<(Coding.Coding Coding, decimal Net)>(codedLines.Count);
+        for (var i = 0; i < codedLines.Count; i++)
+            Add(perCoding, codedLines[i].Coding, codedLines[i].NetAmount);
+        foreach (var (coding, net) in perCoding)
+            lines.Add(new VoucherLine(coding.Account, ToLedger(net, rate), coding.CostCentre, coding.Project, text, invoiceReference));
 
-        var vatPerRate = VatPerRate(invoice, codedLines).ToList();
         foreach (var (vatRate, vat) in vatPerRate)
             lines.Add(new VoucherLine(options.VatAccountFor(vatRate), ToLedger(vat, rate), Text: text, Reference: invoiceReference));
 
         // Signed like the lines: the stated (positive) total times the document's sign; without totals, net + VAT.
         var payable = invoice.Totals.Payable != 0m ? invoice.Totals.Payable * invoice.Sign
             : invoice.Totals.TaxInclusive != 0m ? invoice.Totals.TaxInclusive * invoice.Sign
-            : codedLines.Sum(l => l.NetAmount) + vatPerRate.Sum(v => v.Vat);
+            : NetPlusVat(codedLines, vatPerRate);
         lines.Add(new VoucherLine(options.PayablesAccount, -ToLedger(payable, rate), Text: text, Reference: invoiceReference));
 
         AddRoundingDifference(lines, options, text, invoiceReference);
@@ -56,7 +61,10 @@ public static class VoucherBuilder
 
     internal static void AddRoundingDifference(List<VoucherLine> lines, PostingOptions options, string text, string? reference)
     {
-        var difference = -lines.Sum(l => l.Amount);
+        var sum = 0m;
+        foreach (var line in lines)
+            sum += line.Amount;
+        var difference = -sum;
         if (difference == 0m) return;
         if (Math.Abs(difference) > options.MaxRoundingDifference)
             throw new UnbalancedVoucherException(
@@ -72,21 +80,59 @@ public static class VoucherBuilder
                 $"No {invoice.Currency} rate on or before {invoice.IssueDate:yyyy-MM-dd} for invoice {invoice.Number}.");
     }
 
-    /// <summary>Signed VAT per rate in the document currency, unrounded when computed from lines.</summary>
-    private static IEnumerable<(decimal Rate, decimal Vat)> VatPerRate(Invoice invoice, IReadOnlyList<CodedLine> codedLines)
+    /// <summary>Signed VAT per rate in the document currency (rate descending), unrounded when computed from lines.</summary>
+    private static List<(decimal Rate, decimal Vat)> VatPerRate(Invoice invoice, IReadOnlyList<CodedLine> codedLines)
     {
+        var perRate = new List<(decimal Rate, decimal Amount)>(2);
         if (invoice.VatBreakdown.Count > 0)
         {
-            return invoice.VatBreakdown
-                .Where(v => v.TaxAmount != 0m)
-                .GroupBy(v => v.Rate ?? 0m)
-                .OrderByDescending(g => g.Key)
-                .Select(g => (g.Key, g.Sum(v => v.TaxAmount) * invoice.Sign));
+            foreach (var v in invoice.VatBreakdown)
+                if (v.TaxAmount != 0m) Add(perRate, v.Rate ?? 0m, v.TaxAmount);
+            for (var i = 0; i < perRate.Count; i++)
+                perRate[i] = (perRate[i].Rate, perRate[i].Amount * invoice.Sign);
         }
-        return codedLines
-            .Where(l => l.VatRate != 0m)
-            .GroupBy(l => l.VatRate)
-            .OrderByDescending(g => g.Key)
-            .Select(g => (g.Key, g.Sum(l => l.NetAmount) * g.Key / 100m));
+        else
+        {
+            for (var i = 0; i < codedLines.Count; i++)
+                if (codedLines[i].VatRate != 0m) Add(perRate, codedLines[i].VatRate, codedLines[i].NetAmount);
+            for (var i = 0; i < perRate.Count; i++)
+                perRate[i] = (perRate[i].Rate, perRate[i].Amount * perRate[i].Rate / 100m);
+        }
+        // Highest rate first; a stable insertion sort (a handful of rates at most).
+        for (var i = 1; i < perRate.Count; i++)
+        {
+            var item = perRate[i];
+            var j = i - 1;
+            for (; j >= 0 && perRate[j].Rate < item.Rate; j--)
+                perRate[j + 1] = perRate[j];
+            perRate[j + 1] = item;
+        }
+        return perRate;
+    }
+
+    /// <summary>Adds <paramref name="amount"/> to the key's sum; a new key keeps its place of first appearance (like GroupBy).</summary>
+    private static void Add<TKey>(List<(TKey Key, decimal Sum)> sums, TKey key, decimal amount) where TKey : notnull
+    {
+        for (var i = 0; i < sums.Count; i++)
+        {
+            if (EqualityComparer<TKey>.Default.Equals(sums[i].Key, key))
+            {
+                sums[i] = (sums[i].Key, sums[i].Sum + amount);
+                return;
+            }
+        }
+        sums.Add((key, 0m + amount)); // from 0, as Sum does (the same scale and sign of zero)
+    }
+
+    /// <summary>The payable of a document without totals: the coded lines' net plus the VAT, summed like LINQ's Sum.</summary>
+    private static decimal NetPlusVat(IReadOnlyList<CodedLine> codedLines, List<(decimal Rate, decimal Vat)> vatPerRate)
+    {
+        var net = 0m;
+        for (var i = 0; i < codedLines.Count; i++)
+            net += codedLines[i].NetAmount;
+        var vat = 0m;
+        foreach (var (_, v) in vatPerRate)
+            vat += v;
+        return net + vat;
     }
 }

@@ -1,0 +1,33 @@
+using BenchmarkDotNet.Attributes;
+using InvoicePipeline.Posting;
+using InvoicePipeline.Worker.Generation;
+using InvoicePipeline.Worker.Persistence;
+using InvoicePipeline.Worker.Posting;
+
+namespace InvoicePipeline.Benchmarks;
+
+/// <summary>
+/// The build step of bulk posting alone: one voucher per invoice for 5,000 attested invoices of 1–4 lines
+/// (<see cref="AttestedInvoices"/>), through the poster's own <see cref="InvoicePoster.Build"/>, as one read chunk
+/// would go. Reported per invoice.
+/// </summary>
+[MemoryDiagnoser]
+public class VoucherBuildBenchmarks
+{
+    private const int Invoices = 5000;
+    private List<SupplierInvoice> _invoices = [];
+    private List<SupplierInvoiceLine> _lines = [];
+    private Dictionary<long, string> _versions = [];
+    private readonly ExchangeRateTable _rates = new(AttestedInvoices.Rates());
+    private readonly PostingOptions _rules = new Worker.Hosting.PostingOptions().Rules();
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        (_invoices, _lines) = AttestedInvoices.Create(1, Invoices, new Random(42));
+        _versions = _invoices.ToDictionary(i => i.Id, _ => "1");
+    }
+
+    [Benchmark(OperationsPerInvoke = Invoices)]
+    public int BuildVouchers() => InvoicePoster.Build(_invoices, _lines, _versions, new DateOnly(2026, 11, 30), _rates, _rules).Built.Count;
+}
