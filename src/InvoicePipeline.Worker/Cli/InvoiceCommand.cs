@@ -25,10 +25,10 @@ public static class InvoiceCommand
             var i = await db.Invoices.AsNoTracking().Include(x => x.Lines).Include(x => x.Issues).SingleOrDefaultAsync(x => x.Id == parse.GetValue(id), ct)
                 ?? throw new ConfigurationException($"invoice {parse.GetValue(id)} does not exist");
             var decisions = await db.Decisions.AsNoTracking().Where(d => d.InvoiceId == i.Id).OrderBy(d => d.Id).ToListAsync(ct);
-            var history = InvoiceStates.History(db, i.Id);
-            var voucher = (await db.Vouchers.AsNoTracking().Where(v => v.InvoiceId == i.Id).Select(v => new { v.Series, v.Number }).ToListAsync(ct))
-                .Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Series}{v.Number}")).SingleOrDefault();
-            var state = InvoiceStates.Effective(i.Status, voucher is not null);
+            var posting = InvoiceStates.VoucherOf(db, i.Id);
+            var history = InvoiceStates.History(db, i.Id, posting);
+            var voucher = posting is null ? null : string.Create(CultureInfo.InvariantCulture, $"{posting.Series}{posting.Number}");
+            var state = InvoiceStates.Effective(i.Status, posting is not null);
             if (parse.GetValue(GlobalOptions.Json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(new

@@ -79,7 +79,7 @@ public sealed class InvoicePage(long id) : DeskPage("Invoice")
         }
         html.Append(CultureInfo.InvariantCulture, $"<h3 id=\"title\">#{i.Id} {H(i.SellerName)} — {H(i.InvoiceNumber)}</h3><dl class=\"dl-horizontal\">");
         void Dt(string k, object? v) => html.Append(CultureInfo.InvariantCulture, $"<dt>{H(k)}</dt><dd>{H(v)}</dd>");
-        var voucher = db.Vouchers.AsNoTracking().Where(v => v.InvoiceId == i.Id).Select(v => new { v.Series, v.Number, v.Date }).SingleOrDefault();
+        var voucher = InvoiceStates.VoucherOf(db, i.Id);
         var status = InvoiceStates.Effective(i.Status, voucher is not null);
         Dt("Status", status);
         if (voucher is not null) Dt("Voucher", string.Create(CultureInfo.InvariantCulture, $"{voucher.Series}{voucher.Number} ({voucher.Date:yyyy-MM-dd})"));
@@ -103,7 +103,7 @@ public sealed class InvoicePage(long id) : DeskPage("Invoice")
         foreach (var d in db.Decisions.AsNoTracking().Where(d => d.InvoiceId == id).OrderBy(d => d.Id).ToList())
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{H(d.Step)}</td><td>{H(d.Rule)}</td><td>{H(d.Explanation)}</td><td>{H(d.PolicyVersion)}</td></tr>");
         html.Append("</table><h4>History</h4><table class=\"table table-condensed\" id=\"history\"><tr><th>When (UTC)</th><th>Who</th><th>Action</th><th>From</th><th>To</th><th>Why</th></tr>");
-        foreach (var h in InvoiceStates.History(db, id))
+        foreach (var h in InvoiceStates.History(db, id, voucher))
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{H(h.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))}</td><td>{H(h.Actor)} {H(h.ActorRole)}</td><td>{H(h.Action)}</td><td>{H(h.FromStatus)}</td><td>{H(h.ToStatus)}</td><td>{H(h.Reason)}</td></tr>");
         html.Append("</table>");
         var doc = db.Documents.AsNoTracking().Where(d => d.Id == i.DocumentId).Select(d => new { d.FileName, d.Content, d.Sha256 }).SingleOrDefault();

@@ -80,11 +80,18 @@ public static class InvoiceStates
         Reason = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"voucher {v.Series}{v.Number}"),
     };
 
-    /// <summary>An invoice's history in order: the recorded changes with the posting (from its voucher) in its place.</summary>
-    public static List<StatusChange> History(PipelineDbContext db, long invoiceId)
+    /// <summary>The voucher that posted the invoice, if any (vouchers.InvoiceId is unique).</summary>
+    public static VoucherEntry? VoucherOf(PipelineDbContext db, long invoiceId) =>
+        db.Vouchers.AsNoTracking().SingleOrDefault(v => v.InvoiceId == invoiceId);
+
+    /// <summary>
+    /// An invoice's history in order: the recorded changes with the posting (from its voucher, as
+    /// <see cref="VoucherOf"/> gives it) in its place.
+    /// </summary>
+    public static List<StatusChange> History(PipelineDbContext db, long invoiceId, VoucherEntry? voucher)
     {
         var history = db.History.AsNoTracking().Where(h => h.Subject == "invoice" && h.SubjectId == invoiceId).OrderBy(h => h.Id).ToList();
-        if (db.Vouchers.AsNoTracking().SingleOrDefault(v => v.InvoiceId == invoiceId) is { } voucher)
+        if (voucher is not null)
         {
             var at = history.FindIndex(h => h.At > voucher.CreatedAt);
             history.Insert(at < 0 ? history.Count : at, PostingEntry(voucher));

@@ -186,7 +186,7 @@ public sealed class InvoicePoster(PipelineDbContext db, IServiceScopeFactory sco
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
         var postgres = db is not SqlitePipelineDbContext;
-        if (postgres) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostingLock})", ct);
+        await HoldPostingLockAsync(db, shared: false, ct);
         await RefuseAsync(chunk.Refused, runId, now, postgres, ct);
         var built = chunk.Built;
         if (built.Count > 0)
@@ -217,9 +217,9 @@ public sealed class InvoicePoster(PipelineDbContext db, IServiceScopeFactory sco
             }
             // Checked (under the posting lock) before the COPY, so a changed invoice costs nothing but these statements.
             var ids = vouchers.Select(v => v.InvoiceId!.Value).ToArray();
-            var lockAt = watch.Elapsed;
+            var checkAt = watch.Elapsed;
             var marked = await UnchangedAsync(built, ids, postgres, ct);
-            result.Lock += watch.Elapsed - lockAt;
+            result.Check += watch.Elapsed - checkAt;
             if (marked != built.Count) throw new StaleChunkException(built.Count, marked);
             var copyAt = watch.Elapsed;
             await BulkWriter.InsertAsync(db, vouchers, ct);
@@ -242,6 +242,14 @@ public sealed class InvoicePoster(PipelineDbContext db, IServiceScopeFactory sco
     /// </summary>
     public const long PostingLock = 0x1F0_1CE5_0001;
 
+    /// <summary>Takes <see cref="PostingLock"/> until the current transaction ends: exclusively (a chunk) or shared (a person's action). A no-op on SQLite (one writer).</summary>
+    public static async Task HoldPostingLockAsync(PipelineDbContext db, bool shared, CancellationToken ct)
+    {
+        if (db is SqlitePipelineDbContext) return;
+        if (shared) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared({PostingLock})", ct);
+        else await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostingLock})", ct);
+    }
+
     /// <summary>
     /// How many of the chunk's invoices are still as read (their row version, <c>xmin</c>, on PostgreSQL), attested and
     /// without a voucher; run under <see cref="PostingLock"/>, so that stays true until the chunk commits. A second
@@ -258,7 +266,7 @@ public sealed class InvoicePoster(PipelineDbContext db, IServiceScopeFactory sco
                 JsonSerializer.Serialize(ids), attested).ToListAsync(ct))[0];
         var versions = built.Select(b => b.Version).ToArray();
         // The id range keeps both on an index range scan (a join with unnest alone is planned as a scan of the table).
-        var (low, high) = (ids.Min(), ids.Max());
+        var (low, high) = (ids[0], ids[^1]); // in id order, as read
         var unchanged = (await db.Database.SqlQuery<int>($"""
             SELECT count(*)::int AS "Value" FROM invoices AS i JOIN unnest({ids}, {versions}) AS u(id, version) ON i."Id" = u.id
             WHERE i."Id" BETWEEN {low} AND {high} AND i.xmin::text = u.version AND i."Status" = {attested}
@@ -385,7 +393,7 @@ public sealed class PostingResult
     /// <summary>Of <see cref="Write"/>: the COPY of vouchers and lines (the rest takes the lock, reserves numbers and checks the invoices).</summary>
     public TimeSpan Copy { get; set; }
     /// <summary>Of <see cref="Write"/>: checking that the chunk's invoices are unchanged, under the lock that keeps them so.</summary>
-    public TimeSpan Lock { get; set; }
+    public TimeSpan Check { get; set; }
     /// <summary>Time the writer waited for the next chunk to be read (zero when reading keeps ahead).</summary>
     public TimeSpan Waited { get; set; }
 }

@@ -54,7 +54,7 @@ public sealed class InvoicePosterFacts
         Assert.Equal(0, await ctx.Invoices.WithStatus(ctx, InvoiceStatus.Attested).CountAsync(Ct));
         // The voucher is the record of the posting (who, when, which run); the invoice's history shows it in its place.
         Assert.Equal(0, await ctx.History.CountAsync(h => h.Action == "post", Ct));
-        var first = InvoiceStates.History(ctx, vouchers[0].InvoiceId!.Value);
+        var first = InvoiceStates.History(ctx, vouchers[0].InvoiceId!.Value, vouchers[0]);
         Assert.Equal(("post", "Attested", "Posted", "system", $"voucher A{vouchers[0].Number}"), (first[^1].Action, first[^1].FromStatus, first[^1].ToStatus, first[^1].Actor, first[^1].Reason));
     }
 
@@ -113,7 +113,7 @@ public sealed class InvoicePosterFacts
         // A chunk in flight, as the poster writes it: the posting lock, then the voucher of invoice 3, not yet committed.
         await using var chunk = db.Open();
         await using var tx = await chunk.Database.BeginTransactionAsync(Ct);
-        await chunk.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({InvoicePoster.PostingLock})", Ct);
+        await InvoicePoster.HoldPostingLockAsync(chunk, shared: false, Ct);
         chunk.Vouchers.Add(new VoucherEntry { Id = 1, Series = "A", FiscalYear = 2026, Number = 1, Date = PostingDate, Text = "invoice 3", InvoiceId = 3, RunId = "run-1", CreatedAt = DateTimeOffset.UtcNow });
         await chunk.SaveChangesAsync(Ct);
 
