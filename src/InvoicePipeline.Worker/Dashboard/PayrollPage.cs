@@ -42,8 +42,7 @@ public static class PayrollQuery
 public sealed class PayrollPage(PayrollView view) : DeskPage("Payroll")
 {
     private const string SelectAll =
-        "<input type=\"checkbox\" id=\"select-all\" " +
-        "onclick=\"document.querySelectorAll('input[name=tx]').forEach(c=>c.checked=this.checked)\">";
+        "<input type=\"checkbox\" id=\"select-all\"><script src=\"/desk.js\"></script>";
 
     private const string SelectedActions =
         "<p>Selected rows: <input class=\"form-control\" name=\"reason\" id=\"reason\" size=\"40\" " +
