@@ -54,11 +54,12 @@ public sealed class ExceptionsPage() : DeskPage("Exceptions")
         html.Append(CultureInfo.InvariantCulture, $"<a class=\"btn btn-default btn-sm\" href=\"{Link("/exceptions")}\">All</a> ");
         foreach (var g in codes) html.Append(CultureInfo.InvariantCulture, $"<a class=\"btn btn-default btn-sm\" href=\"{Link("/exceptions")}?code={Uri.EscapeDataString(g.Key)}\">{H(g.Key)} <span class=\"badge\">{g.Count()}</span></a> ");
         html.Append(CultureInfo.InvariantCulture, $"</p><form method=\"get\" class=\"form-inline\"><input class=\"form-control\" name=\"q\" value=\"{H(q)}\" placeholder=\"Supplier or invoice number\"> <button class=\"btn btn-default\">Search</button></form><br>");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var clock = services.GetRequiredService<Hosting.BusinessClock>();
+        var today = clock.Today;
         html.Append("<table class=\"table table-striped\" id=\"queue\"><thead><tr><th>Invoice</th><th>Supplier</th><th>Number</th><th class=\"text-right\">Total</th><th>Exceptions</th><th>Status</th><th>Age (working days)</th></tr></thead><tbody>");
         foreach (var i in rows)
         {
-            var age = SwedishCalendar.WorkingDaysBetween(DateOnly.FromDateTime(i.ReceivedAt.UtcDateTime), today);
+            var age = SwedishCalendar.WorkingDaysBetween(clock.DateOf(i.ReceivedAt), today);
             html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"{Link($"/invoice/{i.Id}")}\">#{i.Id}</a></td><td>{H(i.SupplierId ?? "?")} {H(i.SellerName)}</td><td>{H(i.InvoiceNumber)}</td><td class=\"text-right\">{Money(i.TotalInclVat)} {H(i.Currency)}</td><td>{H(i.Exceptions.Replace(";", ", ", StringComparison.Ordinal))}</td><td>{H(i.Status)}</td><td>{(age > 5 ? $"<span class=\"label label-danger\">{age}</span>" : age.ToString(CultureInfo.InvariantCulture))}</td></tr>");
         }
         html.Append("</tbody></table>");
@@ -124,7 +125,7 @@ public sealed class AttestationPage() : DeskPage("Attestation")
         var authorities = db.Approvers.AsNoTracking().Where(a => a.UserId == UserId).ToList();
         var waiting = db.Invoices.AsNoTracking().Include(i => i.Lines).Where(i => i.Status == InvoiceStatus.AwaitingAttestation).OrderBy(i => i.Id).Take(1000).ToList();
         var actor = new ReviewActor(UserId, UserRoles, authorities);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = services.GetRequiredService<Hosting.BusinessClock>().Today;
         var mine = waiting.Where(i => ReviewRules.Decide(new ReviewCase(i.Status, i.LedgerAmountExclVat,
             i.Lines.Select(l => l.CostCentre).OfType<string>().Distinct().ToList(), i.RegisteredBy, i.CodedBy, i.ReviewedBy, []), actor, ReviewAction.Attest, null, today).Allowed).ToList();
         html.Append(CultureInfo.InvariantCulture, $"<p>{mine.Count} of {waiting.Count} invoice(s) awaiting attestation are within your authority.</p>");
@@ -169,8 +170,9 @@ public sealed class ThroughputPage() : DeskPage("Throughput")
 {
     protected override void Render(StringBuilder html, IServiceProvider services, PipelineDbContext db)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-        var month = Http.Request.Query["month"].ToString() is { Length: 7 } m ? m : TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var clock = services.GetRequiredService<Hosting.BusinessClock>();
+        var zone = clock.Zone;
+        var month = Http.Request.Query["month"].ToString() is { Length: 7 } m ? m : clock.Month;
         var config = services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
         var r = Kpi.KpiData.ComputeAsync(db, month, Kpi.MonthlyKpiJob.Settings(config), zone, CancellationToken.None).GetAwaiter().GetResult();
         html.Append(CultureInfo.InvariantCulture, $"<h3>{H(month)}</h3><table class=\"table\" id=\"kpi\"><tr><th>Process</th><th class=\"text-right\">Handled</th><th class=\"text-right\">FTE</th><th class=\"text-right\">Per FTE</th><th class=\"text-right\">Target</th><th class=\"text-right\">Gap</th><th></th></tr>");

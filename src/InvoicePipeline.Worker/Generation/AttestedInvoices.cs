@@ -11,6 +11,8 @@ namespace InvoicePipeline.Worker.Generation;
 /// </summary>
 public static class AttestedInvoices
 {
+    /// <summary>When the seeded invoices were received and attested: fixed, so two seeds of one Random are the same rows.</summary>
+    private static readonly DateTimeOffset Seeded = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
     private static readonly string[] Accounts = ["4010", "5410", "5460", "6110", "6250", "6540", "5010", "6212"];
     private static readonly decimal[] VatRates = [25m, 25m, 25m, 12m, 6m];
 
@@ -55,7 +57,7 @@ public static class AttestedInvoices
                 SellerName = "Supplier " + supplier, InvoiceNumber = number, IssueDate = issued, DueDate = issued.AddDays(30),
                 Currency = rnd.Next(50) == 0 ? "EUR" : "SEK", TotalExclVat = net, VatTotal = vat, TotalInclVat = net + vat, Payable = net + vat, LedgerAmountExclVat = net,
                 Status = InvoiceStatus.Attested, Match = "order", DuplicateKey = supplier + "|" + number, AttestedBy = "anna.manager",
-                AttestedAt = DateTimeOffset.UtcNow, ReceivedAt = DateTimeOffset.UtcNow, RunId = "seed", DocumentJson = document,
+                AttestedAt = Seeded, ReceivedAt = Seeded, RunId = "seed", DocumentJson = document,
                 VatBreakdownJson = JsonSerializer.Serialize(new[] { new VatBreakdown("S", vatRate, net, vat) }, Processing.ChunkJob.Json),
             });
         }
