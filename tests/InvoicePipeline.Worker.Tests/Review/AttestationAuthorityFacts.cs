@@ -20,18 +20,21 @@ public sealed class AttestationAuthorityFacts
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await PipelineHost.RunSamplesAsync(db);
         await using var ctx = db.Open();
-        var invoice = await ctx.Invoices.AsNoTracking()
-            .Where(i => i.Status == InvoiceStatus.AwaitingAttestation && i.LedgerAmountExclVat != null).OrderBy(i => i.Id).FirstAsync(Ct);
+        var invoice = await ctx.Invoices.AsNoTracking().SingleAsync(i => i.InvoiceNumber == "IK-5570", Ct); // PRICE_VARIANCE, CC300
         await ctx.Approvers.Where(a => a.UserId == "cecilia.cfo").ExecuteUpdateAsync(u => u.SetProperty(a => a.ValidTo, new DateOnly(2026, 6, 30)), Ct);
 
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 6, 30, 22, 30, 0, TimeSpan.Zero)); // 00:30 on 1 July in Stockholm
         var review = new InvoiceReview(ctx, new BusinessClock(time, "Europe/Stockholm"), Options.Create(new PipelineOptions()));
+        var accepted = await review.ActAsync(invoice.Id, "david.ekonom", new HashSet<string>(StringComparer.Ordinal) { "accountant" }, ReviewAction.Accept, "price agreed", Ct);
+        Assert.True(accepted.Allowed, accepted.Message);
+        ctx.ChangeTracker.Clear();
         var roles = new HashSet<string>(StringComparer.Ordinal) { "approver" };
         var refused = await review.ActAsync(invoice.Id, "cecilia.cfo", roles, ReviewAction.Attest, null, Ct);
         Assert.False(refused.Allowed);
         Assert.Contains("no attestation authority", refused.Message, StringComparison.Ordinal);
 
-        time.SetUtcNow(new DateTimeOffset(2026, 6, 30, 21, 30, 0, TimeSpan.Zero)); // 23:30 on 30 June in Stockholm
+        var evening = new FakeTimeProvider(new DateTimeOffset(2026, 6, 30, 21, 30, 0, TimeSpan.Zero)); // 23:30 on 30 June in Stockholm
+        review = new InvoiceReview(ctx, new BusinessClock(evening, "Europe/Stockholm"), Options.Create(new PipelineOptions()));
         ctx.ChangeTracker.Clear();
         var attested = await review.ActAsync(invoice.Id, "cecilia.cfo", roles, ReviewAction.Attest, null, Ct);
         Assert.True(attested.Allowed, attested.Message);
