@@ -3,16 +3,15 @@ using System.Text.Json;
 using InvoicePipeline.Invoices;
 using InvoicePipeline.Worker.Persistence;
 
-namespace InvoicePipeline.Worker.Generation;
+namespace InvoicePipeline.Worker.Tests.Support;
 
 /// <summary>
 /// Attested, coded invoices as they stand when posting begins (1–4 lines, 25/12/6 % VAT, one in twenty a credit
-/// note, one in fifty in EUR), written straight to the tables: the posting benchmark and the posting tests start here.
+/// note, one in fifty in EUR), written straight to the tables: the posting tests and the posting benchmark start here
+/// (a test fixture; the benchmark project links this file).
 /// </summary>
 public static class AttestedInvoices
 {
-    /// <summary>When the seeded invoices were received and attested: fixed, so two seeds of one Random are the same rows.</summary>
-    private static readonly DateTimeOffset Seeded = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
     private static readonly string[] Accounts = ["4010", "5410", "5460", "6110", "6250", "6540", "5010", "6212"];
     private static readonly decimal[] VatRates = [25m, 25m, 25m, 12m, 6m];
 
@@ -57,8 +56,8 @@ public static class AttestedInvoices
                 SellerName = "Supplier " + supplier, InvoiceNumber = number, IssueDate = issued, DueDate = issued.AddDays(30),
                 Currency = rnd.Next(50) == 0 ? "EUR" : "SEK", TotalExclVat = net, VatTotal = vat, TotalInclVat = net + vat, Payable = net + vat, LedgerAmountExclVat = net,
                 Status = InvoiceStatus.Attested, Match = "order", DuplicateKey = supplier + "|" + number, AttestedBy = "anna.manager",
-                AttestedAt = Seeded, ReceivedAt = Seeded, RunId = "seed", DocumentJson = document,
-                VatBreakdownJson = JsonSerializer.Serialize(new[] { new VatBreakdown("S", vatRate, net, vat) }, Processing.ChunkJob.Json),
+                AttestedAt = DateTimeOffset.UtcNow, ReceivedAt = DateTimeOffset.UtcNow, RunId = "seed", DocumentJson = document,
+                VatBreakdownJson = JsonSerializer.Serialize(new[] { new VatBreakdown("S", vatRate, net, vat) }, InvoicePipeline.Worker.Processing.ChunkJob.Json),
             });
         }
         return (invoices, lines);
