@@ -27,7 +27,6 @@ public sealed class DashboardUser
     public string UserId { get; set; } = "";
     public string Name { get; set; } = "";
     /// <summary>From `invoicepipeline hash-password` (ASP.NET Core Identity's PBKDF2 format); never a plain password.</summary>
-    [Required]
     public string PasswordHash { get; set; } = "";
     public string[] Roles { get; set; } = [];
 }
