@@ -56,7 +56,7 @@ public static class AttestedInvoices
                 Currency = rnd.Next(50) == 0 ? "EUR" : "SEK", TotalExclVat = net, VatTotal = vat, TotalInclVat = net + vat, Payable = net + vat, LedgerAmountExclVat = net,
                 Status = InvoiceStatus.Attested, Match = "order", DuplicateKey = supplier + "|" + number, AttestedBy = "anna.manager",
                 AttestedAt = DateTimeOffset.UtcNow, ReceivedAt = DateTimeOffset.UtcNow, RunId = "seed", DocumentJson = document,
-                VatBreakdownJson = JsonSerializer.Serialize(new[] { new VatBreakdown("S", vatRate, net, vat) }, Processing.ChunkJob.Json),
+                VatBreakdownJson = StoredDocument.WriteVat([new VatBreakdown("S", vatRate, net, vat)]),
             });
         }
         return (invoices, lines);

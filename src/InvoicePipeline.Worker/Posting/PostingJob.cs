@@ -1,6 +1,6 @@
 using Hangfire;
 using InvoicePipeline.Worker.Persistence;
-using InvoicePipeline.Worker.Processing;
+using InvoicePipeline.Worker.Runs;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvoicePipeline.Worker.Posting;
