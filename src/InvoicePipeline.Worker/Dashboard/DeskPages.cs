@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Hangfire.Dashboard;
 using InvoicePipeline.Invoices;
+using InvoicePipeline.Matching;
 using InvoicePipeline.Kpi;
 using InvoicePipeline.Review;
 using InvoicePipeline.Worker.Persistence;
@@ -85,7 +86,7 @@ public sealed class InvoicePage(long id) : DeskPage("Invoice")
         if (voucher is not null) Dt("Voucher", string.Create(CultureInfo.InvariantCulture, $"{voucher.Series}{voucher.Number} ({voucher.Date:yyyy-MM-dd})"));
         Dt("Supplier", i.SupplierId); Dt("Kind", i.Kind); Dt("Issue date", i.IssueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Dt("Due date", i.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); Dt("Total", $"{Money(i.TotalInclVat)} {i.Currency} (VAT {Money(i.VatTotal)})");
-        Dt("Order", i.OrderReference); Dt("Match", $"{i.Match} {i.MatchRef}"); Dt("Payee account", i.PayeeAccount); Dt("Payment reference", i.PaymentReference);
+        Dt("Order", i.OrderReference); Dt("Match", $"{i.Match.Name()} {i.MatchRef}"); Dt("Payee account", i.PayeeAccount); Dt("Payment reference", i.PaymentReference);
         html.Append("</dl><h4>Lines</h4><table class=\"table table-condensed\" id=\"lines\"><tr><th>#</th><th>Item</th><th class=\"text-right\">Qty</th><th class=\"text-right\">Price</th><th class=\"text-right\">Net</th><th>VAT</th><th>Order line</th><th>Account</th><th>Cost centre</th><th>Project</th><th>Coding from</th></tr>");
         foreach (var l in i.Lines.OrderBy(l => l.LineNo))
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{H(l.LineId)}</td><td>{H(l.Description)}</td><td class=\"text-right\">{H(l.Quantity)}</td><td class=\"text-right\">{H(l.UnitPrice)}</td><td class=\"text-right\">{Money(l.NetAmount)}</td><td>{H(l.VatCategory)} {H(l.VatRate)} %</td><td>{H(l.PoNumber)} {H(l.PoLine)}</td><td>{H(l.Account)}</td><td>{H(l.CostCentre)}</td><td>{H(l.Project)}</td><td>{H(l.CodingSource)}</td></tr>");

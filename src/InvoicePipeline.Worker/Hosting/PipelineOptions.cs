@@ -45,7 +45,7 @@ public sealed class IntakeOptions
     /// <summary>Largest payroll file accepted, in bytes: mass imports are large (1,000,000 rows ≈ 56 MB).</summary>
     public long MaxPayrollFileBytes { get; set; } = 128 * 1024 * 1024;
 
-    public long LimitFor(string channel) => channel == "payroll" ? MaxPayrollFileBytes : MaxFileBytes;
+    public long LimitFor(Ingestion.DocumentChannel channel) => channel == Ingestion.DocumentChannel.Payroll ? MaxPayrollFileBytes : MaxFileBytes;
 }
 
 public sealed class PostingOptions

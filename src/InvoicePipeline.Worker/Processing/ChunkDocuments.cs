@@ -1,4 +1,5 @@
 using InvoicePipeline.Scanning;
+using InvoicePipeline.Worker.Ingestion;
 using InvoicePipeline.Worker.Ingestion.EInvoices;
 using InvoicePipeline.Worker.Ingestion.Scanned;
 using InvoicePipeline.Worker.Persistence;
@@ -23,7 +24,7 @@ public static class ChunkDocuments
         {
             if (d.Content.Length == 0 && d.Size > 0)
                 read.Add(new(d, ReadResult.Invalid(d.FileName, $"{d.Size} bytes is over the size limit of {maxFileBytes} bytes"), null));
-            else if (d.Channel == "scanned")
+            else if (d.Channel == DocumentChannel.Scanned)
                 read.Add(await ReadScanAsync(d, scans, lookup, ct));
             else
                 read.Add(new(d, EInvoiceReader.Read(d.Content, d.FileName, readerOptions), null));

@@ -1,6 +1,7 @@
 using Hangfire;
 using InvoicePipeline.Scanning;
 using InvoicePipeline.Worker.Hosting;
+using InvoicePipeline.Worker.Ingestion;
 using InvoicePipeline.Worker.Ingestion.Scanned;
 using InvoicePipeline.Worker.Payroll;
 using InvoicePipeline.Worker.Persistence;
@@ -34,8 +35,8 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
         chunk.Attempts++;
         var docs = await db.Documents.Where(d => d.RunId == runId && d.ChunkNo == chunkNo && !d.Processed)
             .OrderBy(d => d.Id).ToListAsync(ct);
-        var payrollFiles = docs.Where(d => d.Channel == "payroll").ToList();
-        var invoiceDocs = docs.Where(d => d.Channel is "einvoices" or "scanned").ToList();
+        var payrollFiles = docs.Where(d => d.Channel == DocumentChannel.Payroll).ToList();
+        var invoiceDocs = docs.Where(d => d.Channel is DocumentChannel.EInvoices or DocumentChannel.Scanned).ToList();
         var now = clock.GetUtcNow();
 
         var clock0 = System.Diagnostics.Stopwatch.StartNew();

@@ -56,13 +56,12 @@ public static class DecisionContextLoader
                              where db.Vouchers.Any(v => v.InvoiceId == i.Id) && i.SupplierId != null && supplierList.Contains(i.SupplierId) && l.Account != null
                              group l by new { i.SupplierId, l.ItemId, l.Account, l.CostCentre, l.Project } into g
                              select new { g.Key.SupplierId, g.Key.ItemId, g.Key.Account, g.Key.CostCentre, g.Key.Project, Count = g.Count() }).ToListAsync(ct);
-        var subscription = MatchKind.Subscription.Name();
         return new DecisionContext
         {
             Orders = new OrderBook(lines.Select(l => new OpenOrderLine(l, invoicedBy.GetValueOrDefault((l.PoNumber, l.PoLine)),
                 receiptedOrders.Contains(l.PoNumber) ? receivedBy.GetValueOrDefault((l.PoNumber, l.PoLine)) : null))),
             Subscriptions = (await db.Subscriptions.AsNoTracking().Where(s => supplierList.Contains(s.SupplierId)).ToListAsync(ct)).ToLookup(s => s.SupplierId, StringComparer.Ordinal),
-            InvoicedPeriods = accepted.Where(a => a.Match == subscription && a.SubscriptionPeriod != null).Select(a => a.MatchRef + "|" + a.SubscriptionPeriod).ToHashSet(StringComparer.Ordinal),
+            InvoicedPeriods = accepted.Where(a => a.Match == MatchKind.Subscription && a.SubscriptionPeriod != null).Select(a => a.MatchRef + "|" + a.SubscriptionPeriod).ToHashSet(StringComparer.Ordinal),
             Approvers = await db.Approvers.AsNoTracking().ToListAsync(ct),
             ExchangeRates = await db.ExchangeRates.AsNoTracking().ToListAsync(ct),
             AcceptedKeys = new DuplicateIndex(accepted.Select(i => new InvoiceKey(i.SupplierId!, InvoiceNumber.Normalise(i.InvoiceNumber), i.Payable, i.Currency, i.IssueDate ?? default, $"invoice {i.Id}"))),

@@ -61,7 +61,7 @@ public sealed record InvoiceRows(IReadOnlyList<SupplierInvoice> Invoices, IReadO
             TotalInclVat = invoice.Totals.TaxInclusive, Payable = invoice.Totals.Payable, LedgerAmountExclVat = d.LedgerAmountExclVat,
             OrderReference = invoice.OrderReference, ContractReference = invoice.ContractReference, BuyerReference = invoice.BuyerReference,
             PaymentReference = invoice.PaymentReference, PayeeAccount = invoice.PayeeAccounts.FirstOrDefault()?.ToString(),
-            Status = d.Status, Match = d.Match.Name(), MatchRef = d.MatchRef, SubscriptionPeriod = d.SubscriptionPeriod, DuplicateKey = d.DuplicateKey,
+            Status = d.Status, Match = d.Match, MatchRef = d.MatchRef, SubscriptionPeriod = d.SubscriptionPeriod, DuplicateKey = d.DuplicateKey,
             Exceptions = string.Join(';', d.Issues.Select(i => i.Code).Distinct()),
             PolicyVersion = d.PolicyVersion, ReceivedAt = doc.ReceivedAt, RunId = runId,
             AttestedBy = d.Status == InvoiceStatus.Attested ? "system" : null, AttestedAt = d.Status == InvoiceStatus.Attested ? now : null,

@@ -162,7 +162,7 @@ public sealed class InvoiceReview(PipelineDbContext db, TimeProvider clock, Micr
     /// <summary>Takes a re-run decision over: match, lines, the exceptions it replaces, explanations, and the status a person's change leads to.</summary>
     private ReviewOutcome Apply(SupplierInvoice entity, InvoiceDecision d, DateTimeOffset now, string why, IReadOnlyCollection<string> replaced)
     {
-        entity.Match = d.Match.Name();
+        entity.Match = d.Match;
         entity.MatchRef = d.MatchRef;
         entity.SubscriptionPeriod = d.SubscriptionPeriod;
         foreach (var (line, decided) in entity.Lines.OrderBy(l => l.LineNo).Zip(d.Lines))
