@@ -172,7 +172,7 @@ public static class RunReport
             csv.WriteField(h);
         csv.EndRecord();
         var rows = from d in db.Documents.AsNoTracking()
-                   where d.RunId == run.Id && d.Channel != "payroll"
+                   where d.RunId == run.Id && d.Channel != DocumentChannel.Payroll
                    join i in db.Invoices.AsNoTracking() on d.Id equals i.DocumentId into g
                    from i in g.DefaultIfEmpty()
                    join v in db.Vouchers.AsNoTracking() on (long?)i.Id equals v.InvoiceId into vg
