@@ -21,7 +21,7 @@ namespace InvoicePipeline.Worker.Processing;
 public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, IBackgroundJobClient jobs, IOptions<PipelineOptions> options, TimeProvider clock, ILogger<ChunkJob> log)
 {
     [Queue("chunks")]
-    public async Task RunAsync(string runId, int chunkNo, CancellationToken ct)
+    public async Task RunAsync([RunId] string runId, int chunkNo, CancellationToken ct)
     {
         await Resilience.Database.ExecuteAsync(async t => await ProcessAsync(runId, chunkNo, t), ct);
         await ProcessingFlow.ChunkDoneAsync(db, jobs, runId, ct);
@@ -64,7 +64,8 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
         await db.RunChunks.Where(c => c.RunId == runId && c.ChunkNo == chunkNo)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Done, true).SetProperty(c => c.CompletedAt, now).SetProperty(c => c.Attempts, chunk.Attempts), ct);
         await tx.CommitAsync(ct);
-        log.LogInformation("Chunk {Chunk} processed {Documents} document(s) in {Ms} ms (read {ReadMs}, load {LoadMs}, decide {DecideMs}, save {SaveMs})",
-            chunkNo, invoiceDocs.Count, clock0.ElapsedMilliseconds, readMs, loadMs, decideMs, clock0.ElapsedMilliseconds - readMs - loadMs - decideMs);
+        foreach (var r in read)
+            if (r.Result.Rejection is { } rejection) log.FileRejected(r.Document.FileName, rejection.Code, rejection.Reason);
+        log.ChunkProcessed(chunkNo, invoiceDocs.Count, clock0.ElapsedMilliseconds, readMs, loadMs, decideMs, clock0.ElapsedMilliseconds - readMs - loadMs - decideMs);
     }
 }
