@@ -125,8 +125,9 @@ public sealed class AttestationPage() : DeskPage("Attestation")
         var waiting = db.Invoices.AsNoTracking().Include(i => i.Lines).Where(i => i.Status == InvoiceStatus.AwaitingAttestation).OrderBy(i => i.Id).Take(1000).ToList();
         var actor = new ReviewActor(UserId, UserRoles, authorities);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var people = InvoiceReview.PeopleOn(db, [.. waiting.Select(i => i.Id)]);
         var mine = waiting.Where(i => ReviewRules.Decide(new ReviewCase(i.Status, i.LedgerAmountExclVat,
-            i.Lines.Select(l => l.CostCentre).OfType<string>().Distinct().ToList(), i.RegisteredBy, i.CodedBy, i.ReviewedBy, []), actor, ReviewAction.Attest, null, today).Allowed).ToList();
+            i.Lines.Select(l => l.CostCentre).OfType<string>().Distinct().ToList(), i.RegisteredBy, i.CodedBy, i.ReviewedBy, [], people.GetValueOrDefault(i.Id)), actor, ReviewAction.Attest, null, today).Allowed).ToList();
         html.Append(CultureInfo.InvariantCulture, $"<p>{mine.Count} of {waiting.Count} invoice(s) awaiting attestation are within your authority.</p>");
         html.Append("<table class=\"table table-striped\" id=\"attest-queue\"><thead><tr><th>Invoice</th><th>Supplier</th><th>Number</th><th class=\"text-right\">Amount excl. VAT (SEK)</th><th>Cost centres</th><th></th></tr></thead><tbody>");
         foreach (var i in mine)

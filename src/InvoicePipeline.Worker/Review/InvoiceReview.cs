@@ -29,10 +29,11 @@ public sealed class InvoiceReview(PipelineDbContext db, TimeProvider clock, Micr
         var orderedBy = await db.PurchaseOrderLines.AsNoTracking().Where(p => poNumbers.Contains(p.PoNumber) && p.OrderedBy != null)
             .Select(p => p.OrderedBy!).Distinct().ToListAsync(ct);
         var authorities = await db.Approvers.AsNoTracking().Where(a => a.UserId == userId).ToListAsync(ct);
+        var history = PeopleOn(db, [invoiceId]);
         var now = clock.GetUtcNow();
         var c = new ReviewCase(status, invoice.LedgerAmountExclVat,
             invoice.Lines.Select(l => l.CostCentre).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-            invoice.RegisteredBy, invoice.CodedBy, invoice.ReviewedBy, orderedBy);
+            invoice.RegisteredBy, invoice.CodedBy, invoice.ReviewedBy, orderedBy, history.GetValueOrDefault(invoiceId) ?? []);
         var outcome = ReviewRules.Decide(c, new ReviewActor(userId, roles, authorities), action, reason, DateOnly.FromDateTime(now.UtcDateTime));
         if (!outcome.Allowed) return outcome;
 
@@ -44,7 +45,7 @@ public sealed class InvoiceReview(PipelineDbContext db, TimeProvider clock, Micr
                 if (Recode(invoice, reason!, userId) is { } recodeError) return ReviewOutcome.Refuse(recodeError);
                 break;
             case ReviewAction.PickMatch:
-                var picked = await PickAsync(invoice, reason!.Trim(), now, ct);
+                var picked = await PickAsync(invoice, reason!.Trim(), userId, now, ct);
                 if (!picked.Allowed) return picked;
                 outcome = picked;
                 break;
@@ -79,6 +80,12 @@ public sealed class InvoiceReview(PipelineDbContext db, TimeProvider clock, Micr
         await tx.CommitAsync(ct);
         return outcome;
     }
+
+    /// <summary>Every person's action on the invoices (the history, without the system's), for segregation of duties.</summary>
+    public static Dictionary<long, List<PersonAction>> PeopleOn(PipelineDbContext db, IReadOnlyCollection<long> invoiceIds) =>
+        db.History.AsNoTracking().Where(h => h.Subject == "invoice" && invoiceIds.Contains(h.SubjectId) && h.Actor != "system")
+            .Select(h => new { h.SubjectId, h.Actor, h.Action, h.At }).AsEnumerable()
+        .GroupBy(h => h.SubjectId).ToDictionary(g => g.Key, g => g.Select(h => new PersonAction(h.Actor, h.Action, h.At)).ToList());
 
     /// <summary>"account;cost centre;project" for every line, or "line:account;cost centre;project" for one; accounts must exist.</summary>
     private string? Recode(SupplierInvoice invoice, string value, string userId)
@@ -148,7 +155,7 @@ public sealed class InvoiceReview(PipelineDbContext db, TimeProvider clock, Micr
         entity.OrderReference = result.Invoice.OrderReference;
         entity.SupplierId = d.Supplier?.SupplierId;
         entity.LedgerAmountExclVat = d.LedgerAmountExclVat;
-        return Apply(entity, d, now, $"corrected by {userId}: {value}", [ExceptionCode.LowConfidence]);
+        return Apply(entity, d, now, userId, $"corrected by {userId}: {value}", [ExceptionCode.LowConfidence]);
     }
 
     private async Task<Processing.ProcessingContext> ContextForAsync(SupplierInvoice entity, Invoice invoice, List<InvoicePipeline.MasterData.Supplier> register, CancellationToken ct)
@@ -160,7 +167,7 @@ public sealed class InvoiceReview(PipelineDbContext db, TimeProvider clock, Micr
     }
 
     /// <summary>Takes a re-run decision over: match, lines, the exceptions it replaces, explanations, and the status a person's change leads to.</summary>
-    private ReviewOutcome Apply(SupplierInvoice entity, Processing.InvoiceDecision d, DateTimeOffset now, string why, IReadOnlyCollection<string> replaced)
+    private ReviewOutcome Apply(SupplierInvoice entity, Processing.InvoiceDecision d, DateTimeOffset now, string userId, string why, IReadOnlyCollection<string> replaced)
     {
         entity.Match = d.Match;
         entity.MatchRef = d.MatchRef;
@@ -178,6 +185,7 @@ public sealed class InvoiceReview(PipelineDbContext db, TimeProvider clock, Micr
         foreach (var issue in entity.Issues.Where(i => i.ResolvedAt is null && (replaced.Contains(i.Code) || i.Code == ExceptionCode.NoMatch) && !current.Contains(i.Code)))
         {
             issue.ResolvedAt = now;
+            issue.ResolvedBy = userId;
             issue.Resolution = why;
         }
         foreach (var i in d.Issues.Where(i => !entity.Issues.Any(e => e.ResolvedAt is null && e.Code == i.Code)))
@@ -196,7 +204,7 @@ public sealed class InvoiceReview(PipelineDbContext db, TimeProvider clock, Micr
     /// Re-runs matching, coding and routing with the order or subscription the person chose. A clean result needs
     /// attestation (a person decided the match); new findings stay with the invoice for review.
     /// </summary>
-    private async Task<ReviewOutcome> PickAsync(SupplierInvoice entity, string reference, DateTimeOffset now, CancellationToken ct)
+    private async Task<ReviewOutcome> PickAsync(SupplierInvoice entity, string reference, string userId, DateTimeOffset now, CancellationToken ct)
     {
         var opts = options.Value;
         var json = JsonNode.Parse(entity.DocumentJson)!;
@@ -211,6 +219,6 @@ public sealed class InvoiceReview(PipelineDbContext db, TimeProvider clock, Micr
         var d = Processing.InvoiceDecider.Decide(invoice, await ContextForAsync(entity, invoice, register, ct), opts);
         if (d.Match == "none") return ReviewOutcome.Refuse($"{reference} does not match: {d.Explanations.LastOrDefault(e => e.Step == "matching").Explanation}");
         entity.OrderReference = invoice.OrderReference;
-        return Apply(entity, d, now, $"matched by hand to {d.Match} {reference}", [ExceptionCode.NoMatch]);
+        return Apply(entity, d, now, userId, $"matched by hand to {d.Match} {reference}", [ExceptionCode.NoMatch]);
     }
 }
