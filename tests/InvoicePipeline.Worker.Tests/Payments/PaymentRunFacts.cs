@@ -37,7 +37,7 @@ public sealed class PaymentRunFacts
         await using var db = await TestDatabase.CreateAsync(provider);
         await PipelineHost.RunSamplesAsync(db);
 
-        var options = new PipelineOptions();
+        var options = new PipelineOptions { Payments = { Outbox = Path.Combine(db.Folder, "outbox") } };
         var first = Path.Combine(db.Folder, "pay1.xml");
         PaymentRunResult r;
         await using (var ctx = db.Open())
@@ -46,6 +46,9 @@ public sealed class PaymentRunFacts
         Assert.Empty(XsdErrors(first));
         Assert.Empty(Pain001Check.Check(XDocument.Load(first)));
 
+        var finance = new HashSet<string> { "finance" };
+        await using (var ctx = db.Open())
+            await new PaymentRun(ctx, options, TimeProvider.System).ApproveAsync(r.FileId!.Value, "frank.finance", finance, Ct);
         await using (var ctx = db.Open())
         {
             var paid = await ctx.Invoices.AsNoTracking().Where(i => i.Status == InvoiceStatus.Paid).ToListAsync(Ct);
