@@ -19,7 +19,7 @@ public sealed class InvoiceReview(PipelineDbContext db, TimeProvider clock, Micr
         // Locks first: the posting lock shared (a posting chunk holds it exclusively until it commits, so this waits it
         // out and the voucher check below, a new statement with a new snapshot, sees what it wrote: nobody acts on a
         // posted invoice), then the invoice's row (two people acting on the same invoice go one after the other).
-        await Posting.InvoicePoster.HoldPostingLockAsync(db, shared: true, ct);
+        await Posting.PostingLock.HoldAsync(db, shared: true, ct);
         if (db is not SqlitePipelineDbContext)
             await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM invoices WHERE "Id" = {invoiceId} FOR UPDATE""", ct);
         var invoice = await db.Invoices.Include(i => i.Lines).Include(i => i.Issues).SingleOrDefaultAsync(i => i.Id == invoiceId, ct);
@@ -29,7 +29,7 @@ public sealed class InvoiceReview(PipelineDbContext db, TimeProvider clock, Micr
         var orderedBy = await db.PurchaseOrderLines.AsNoTracking().Where(p => poNumbers.Contains(p.PoNumber) && p.OrderedBy != null)
             .Select(p => p.OrderedBy!).Distinct().ToListAsync(ct);
         var authorities = await db.Approvers.AsNoTracking().Where(a => a.UserId == userId).ToListAsync(ct);
-        var history = PeopleOn(db, [invoiceId]);
+        var history = await PeopleOnAsync(db, [invoiceId], ct);
         var now = clock.GetUtcNow();
         var c = new ReviewCase(status, invoice.LedgerAmountExclVat,
             invoice.Lines.Select(l => l.CostCentre).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
@@ -82,9 +82,9 @@ public sealed class InvoiceReview(PipelineDbContext db, TimeProvider clock, Micr
     }
 
     /// <summary>Every person's action on the invoices (the history, without the system's), for segregation of duties.</summary>
-    public static Dictionary<long, List<PersonAction>> PeopleOn(PipelineDbContext db, IReadOnlyCollection<long> invoiceIds) =>
-        db.History.AsNoTracking().Where(h => h.Subject == "invoice" && invoiceIds.Contains(h.SubjectId) && h.Actor != "system")
-            .Select(h => new { h.SubjectId, h.Actor, h.Action, h.At }).AsEnumerable()
+    public static async Task<Dictionary<long, List<PersonAction>>> PeopleOnAsync(PipelineDbContext db, IReadOnlyCollection<long> invoiceIds, CancellationToken ct) =>
+        (await db.History.AsNoTracking().Where(h => h.Subject == "invoice" && invoiceIds.Contains(h.SubjectId) && h.Actor != "system")
+            .Select(h => new { h.SubjectId, h.Actor, h.Action, h.At }).ToListAsync(ct))
         .GroupBy(h => h.SubjectId).ToDictionary(g => g.Key, g => g.Select(h => new PersonAction(h.Actor, h.Action, h.At)).ToList());
 
     /// <summary>"account;cost centre;project" for every line, or "line:account;cost centre;project" for one; accounts must exist.</summary>
