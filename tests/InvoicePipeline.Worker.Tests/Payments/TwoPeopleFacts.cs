@@ -106,7 +106,7 @@ public sealed class TwoPeopleFacts
         var again = Path.Combine(db.Folder, "again.xml");
         Assert.Equal(0, (await RunAsync(db, "fia.finance", outbox, "payments", "export", "--file-id", $"{fileId}", "--out", again)).Exit);
         Assert.Equal(proposedBytes, await File.ReadAllBytesAsync(again, Ct));
-        Assert.Equal(3, (await RunAsync(db, "fia.finance", outbox, "payments", "export", "--file-id", $"{fileId}", "--out", Path.Combine(db.Folder, "p2.xml"))).Exit);
+        Assert.Equal(3, (await RunAsync(db, "fia.finance", outbox, "payments", "export", "--file-id", $"{fileId}", "--out", proposal)).Exit);
     }
 
     [Fact]
