@@ -73,7 +73,7 @@ public static class InvoiceCommand
         act.SetAction((parse, ct) => WithDb(parse, async (db, sp) =>
         {
             var person = CliIdentity.Resolve(sp, parse.GetValue(user));
-            var review = new InvoiceReview(db, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<Hosting.PipelineOptions>>());
+            var review = new InvoiceReview(db, sp.GetRequiredService<Hosting.BusinessClock>(), sp.GetRequiredService<IOptions<Hosting.PipelineOptions>>());
             var decisions = new List<(long Id, ReviewAction Action, string? Reason, string Where)>();
             if (parse.GetValue(file) is { } path)
             {

@@ -91,6 +91,6 @@ public static class PaymentsCommand
         using var scope = host.Services.CreateScope();
         var sp = scope.ServiceProvider;
         var person = CliIdentity.Resolve(sp, parse.GetValue(user)).Require(PaymentRelease.FinanceRole, what);
-        return await run(new PaymentRun(sp.GetRequiredService<PipelineDbContext>(), sp.GetRequiredService<IOptions<PipelineOptions>>().Value, sp.GetRequiredService<TimeProvider>()), person);
+        return await run(new PaymentRun(sp.GetRequiredService<PipelineDbContext>(), sp.GetRequiredService<IOptions<PipelineOptions>>().Value, sp.GetRequiredService<BusinessClock>()), person);
     });
 }

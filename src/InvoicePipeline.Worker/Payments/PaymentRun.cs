@@ -20,14 +20,14 @@ public sealed record AccountVerification(string SupplierId, string Number, strin
 /// transaction, and after commit the stored XML goes to the bank channel (Pipeline:Payments:Outbox). A crash after
 /// a commit loses no file: the stored XML is exported again, with the same MsgId.
 /// </summary>
-public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, TimeProvider clock)
+public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, BusinessClock clock)
 {
     public async Task<PaymentRunResult> ProposeAsync(DateOnly dueBy, string path, string user, CancellationToken ct)
     {
         path = Path.GetFullPath(path);
         if (File.Exists(path)) throw new ConfigurationException($"'{path}' already exists and is not overwritten");
-        var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Runs.RunStarter.Zone(options.TimeZone)).DateTime);
+        var now = clock.UtcNow;
+        var today = clock.DateOf(now);
         // Posted and not yet paid: attested with a voucher (InvoiceStates).
         var candidates = await (from i in db.Invoices.AsNoTracking()
                                 join v in db.Vouchers.AsNoTracking() on (long?)i.Id equals v.InvoiceId
@@ -84,7 +84,7 @@ public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, Ti
     /// </summary>
     public async Task<PaymentReleaseResult> ApproveAsync(long fileId, string user, IReadOnlySet<string> roles, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNow;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (db is not SqlitePipelineDbContext)
             await db.Database.ExecuteSqlAsync($"SELECT 1 FROM payment_files WHERE \"Id\" = {fileId} FOR UPDATE", ct);
@@ -128,7 +128,7 @@ public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, Ti
     /// <summary>Cancels a payment file that the bank did not execute: its invoices are posted and unpaid again.</summary>
     public async Task<int> CancelAsync(long fileId, string user, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNow;
         var file = await db.PaymentFiles.SingleOrDefaultAsync(f => f.Id == fileId, ct) ?? throw new ConfigurationException($"payment file {fileId} does not exist");
         if (file.Cancelled) return 0;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -161,7 +161,7 @@ public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, Ti
     /// </summary>
     public async Task<int> VerifyAccountAsync(string supplierId, string number, string user, IReadOnlySet<string> roles, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNow;
         var normalised = Identifiers.AccountNumber.Normalise(number);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var pending = await db.SupplierAccountChanges.Where(c => c.SupplierId == supplierId && c.NewNumber == normalised && c.VerifiedBy == null).ToListAsync(ct);

@@ -4,6 +4,7 @@ using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Payments;
 using InvoicePipeline.Worker.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace InvoicePipeline.Worker.Tests.Control;
 
@@ -17,7 +18,7 @@ public sealed class ControlProtocolFacts
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await PipelineHost.RunSamplesAsync(db);
         await using var ctx = db.Open();
-        var run = new PaymentRun(ctx, new PipelineOptions { Payments = { Outbox = Path.Combine(db.Folder, "outbox") } }, TimeProvider.System);
+        var run = new PaymentRun(ctx, new PipelineOptions { Payments = { Outbox = Path.Combine(db.Folder, "outbox") } }, new BusinessClock(new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)), "Europe/Stockholm"));
         var paid = await run.ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay.xml"), "fiona.finance", Ct);
         Assert.True(paid.Payments >= 4);
         // Only released files are payments executed: none before the second person's release.
