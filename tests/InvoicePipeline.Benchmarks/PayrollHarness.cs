@@ -1,3 +1,4 @@
+using InvoicePipeline.Worker.Ingestion;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -55,7 +56,7 @@ public static class PayrollHarness
                 var content = await File.ReadAllBytesAsync(path);
                 db.Documents.Add(new ReceivedDocument
                 {
-                    Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)), FileName = "payroll/" + Path.GetFileName(path), Channel = "payroll",
+                    Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)), FileName = "payroll/" + Path.GetFileName(path), Channel = DocumentChannel.Payroll,
                     Size = content.Length, Content = content, ReceivedAt = DateTimeOffset.UtcNow, RunId = run, ChunkNo = 0,
                 });
             }
@@ -129,7 +130,7 @@ public static class PayrollHarness
     private static async Task<int> ImportAsync(string cs, string runId)
     {
         await using var db = Database.Open(DatabaseProvider.Postgres, cs);
-        var docs = await db.Documents.Where(d => d.RunId == runId && d.Channel == "payroll").OrderBy(d => d.Id).ToListAsync();
+        var docs = await db.Documents.Where(d => d.RunId == runId && d.Channel == DocumentChannel.Payroll).OrderBy(d => d.Id).ToListAsync();
         db.ChangeTracker.Clear(); // as ChunkJob does before its transaction (the tracker's snapshot would be a second copy of the bytes)
         await using var tx = await db.Database.BeginTransactionAsync();
         var written = await PayrollIntake.ProcessAsync(db, docs, runId, CancellationToken.None);

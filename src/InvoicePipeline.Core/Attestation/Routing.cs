@@ -15,13 +15,13 @@ public sealed record RoutingResult(InvoiceStatus Status, InvoiceIssue? NoApprove
 /// </summary>
 public static class Routing
 {
-    public static RoutingResult Route(IReadOnlyList<InvoiceIssue> issues, string match, bool autoAttestMatched, IReadOnlyList<string> costCentres,
+    public static RoutingResult Route(IReadOnlyList<InvoiceIssue> issues, MatchKind match, bool autoAttestMatched, IReadOnlyList<string> costCentres,
         decimal? ledgerAmountExclVat, IReadOnlyList<Approver> approvers, DateOnly date, string policyVersion, decimal autoAttestMaxAmount = decimal.MaxValue)
     {
         if (ExceptionCode.MostSevere(issues.Select(i => i.Code)) is { } worst)
             return new(worst, null, new("routing", "exceptions", $"{string.Join(", ", issues.Select(i => i.Code).Distinct())} → {worst}"));
-        if (autoAttestMatched && match is "order" or "subscription" && Math.Abs(ledgerAmountExclVat ?? 0) <= autoAttestMaxAmount)
-            return new(InvoiceStatus.Attested, null, new("attestation", "auto-attest", $"matched to an {match} within tolerance; policy {policyVersion} attests it without a person"));
+        if (autoAttestMatched && match is MatchKind.Order or MatchKind.Subscription && Math.Abs(ledgerAmountExclVat ?? 0) <= autoAttestMaxAmount)
+            return new(InvoiceStatus.Attested, null, new("attestation", "auto-attest", $"matched to an {match.Name()} within tolerance; policy {policyVersion} attests it without a person"));
         var amount = Math.Abs(ledgerAmountExclVat ?? 0);
         var missing = costCentres.Distinct(StringComparer.OrdinalIgnoreCase)
             .Where(cc => !approvers.Any(a => a.Role == ApproverRole.Approver && a.IsValidOn(date) && a.Covers(cc) && a.MaxAmount >= amount)).ToList();

@@ -28,7 +28,6 @@ public sealed class CodingHistory
 /// Codes a line: from its order line, else the subscription, else the buyer's accounting-cost hint
 /// ("account;cost centre;project", "/" also accepted, the account must exist), else the supplier's default, else
 /// the most frequent coding of the supplier's (and item's) earlier posted invoices. The source is kept.
-/// VAT code from category and rate (e.g. S25, Z0, E0, AE0).
 /// </summary>
 public static class LineCoder
 {
@@ -59,7 +58,4 @@ public static class LineCoder
         if (!knownAccounts.Contains(parts[0])) return null;
         return new Coding(parts[0], parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null, parts.Length > 2 && parts[2].Length > 0 ? parts[2] : null);
     }
-
-    public static string VatCode(string? category, decimal? rate) =>
-        (category ?? "S") + (rate ?? 0).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

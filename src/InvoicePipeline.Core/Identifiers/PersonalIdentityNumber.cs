@@ -74,6 +74,25 @@ public static class PersonalIdentityNumber
         return true;
     }
 
+    /// <summary>
+    /// A Danish CPR number judged without modulus 11: the date part and century only. <paramref name="failsModulus11"/>
+    /// says whether the check fails (outside 1 January). CPR does not promise modulus 11 for every number (cpr.dk), so
+    /// payroll does not reject such a number outright: the row waits for a person, with the reason shown.
+    /// </summary>
+    public static bool TryParseDanishDate(string? value, out PersonalIdentity identity, out bool failsModulus11)
+    {
+        identity = default;
+        failsModulus11 = false;
+        if (!TrySplit(value, out var digits, out var separator) || digits.Length != 10 || separator == '+') return false;
+        var day = Two(digits, 0);
+        var month = Two(digits, 2);
+        var yy = Two(digits, 4);
+        if (!TryDate(CprCentury(digits[6] - '0', yy) + yy, month, day, out var birth)) return false;
+        failsModulus11 = !(day == 1 && month == 1) && !PassesModulus11(digits);
+        identity = new PersonalIdentity(PersonalIdentityKind.DanishCpr, birth, digits);
+        return true;
+    }
+
     /// <summary>By the country of employees.csv (<c>SE</c> default, <c>DK</c>).</summary>
     public static bool TryParse(string? value, string? country, DateOnly referenceDate, out PersonalIdentity identity) =>
         string.Equals(country, "DK", StringComparison.OrdinalIgnoreCase)

@@ -43,4 +43,9 @@ public sealed class OrderBook
     public IReadOnlyList<OpenOrderLine> ForSupplier(string supplierId) => _bySupplier.GetValueOrDefault(supplierId) ?? [];
 
     public static void Consume(OpenOrderLine line, decimal quantity) => line.Invoiced += quantity;
+
+    public static void Consume(IEnumerable<OrderConsumption> consumed)
+    {
+        foreach (var c in consumed) Consume(c.Line, c.Quantity);
+    }
 }

@@ -8,7 +8,13 @@ public sealed record LineMatch(InvoiceLine Line, OpenOrderLine? OrderLine);
 public sealed record OrderMatch(string? PoNumber, IReadOnlyList<LineMatch> Lines, IReadOnlyList<InvoiceIssue> Issues, IReadOnlyList<Explanation> Explanations, IReadOnlyList<string> Suggestions)
 {
     public bool Matched => PoNumber is not null;
+
+    /// <summary>The quantity each matched order line gives this invoice (negative for a credit note).</summary>
+    public IReadOnlyList<OrderConsumption> Consumed { get; init; } = [];
 }
+
+/// <summary>A quantity an invoice takes from an order line (a credit note gives it back: negative).</summary>
+public sealed record OrderConsumption(OpenOrderLine Line, decimal Quantity);
 
 /// <summary>
 /// Matches an invoice to a purchase order. Header: by the order reference; without one, among the supplier's open
@@ -19,7 +25,16 @@ public sealed record OrderMatch(string? PoNumber, IReadOnlyList<LineMatch> Lines
 /// </summary>
 public static class OrderMatcher
 {
+    /// <summary>Matches and takes the matched quantities from the book, so the next invoice sees what this one used.</summary>
     public static OrderMatch Match(Invoice invoice, string supplierId, OrderBook book, TolerancePolicy policy)
+    {
+        var match = Propose(invoice, supplierId, book, policy);
+        OrderBook.Consume(match.Consumed);
+        return match;
+    }
+
+    /// <summary>Matches without changing the book: <see cref="OrderMatch.Consumed"/> says what accepting it takes.</summary>
+    public static OrderMatch Propose(Invoice invoice, string supplierId, OrderBook book, TolerancePolicy policy)
     {
         var explanations = new List<Explanation>();
         List<OpenOrderLine> order;
@@ -47,6 +62,7 @@ public static class OrderMatcher
         var issues = new List<InvoiceIssue>();
         var used = new HashSet<OpenOrderLine>();
         var lines = new List<LineMatch>();
+        var consumed = new List<OrderConsumption>();
         var threeWay = order.Any(l => l.Received is not null);
         foreach (var line in invoice.Lines)
         {
@@ -59,12 +75,12 @@ public static class OrderMatcher
             }
             used.Add(ol);
             lines.Add(new(line, ol));
-            Check(invoice, line, ol, policy, threeWay, issues, explanations);
+            consumed.Add(Check(invoice, line, ol, policy, threeWay, issues, explanations));
         }
-        return new OrderMatch(po, lines, issues, explanations, []);
+        return new OrderMatch(po, lines, issues, explanations, []) { Consumed = consumed };
     }
 
-    private static void Check(Invoice invoice, InvoiceLine line, OpenOrderLine ol, TolerancePolicy policy, bool threeWay, List<InvoiceIssue> issues, List<Explanation> explanations)
+    private static OrderConsumption Check(Invoice invoice, InvoiceLine line, OpenOrderLine ol, TolerancePolicy policy, bool threeWay, List<InvoiceIssue> issues, List<Explanation> explanations)
     {
         var o = ol.Line;
         var label = $"line {line.Id} ↔ {o.PoNumber}/{o.PoLine}";
@@ -92,7 +108,7 @@ public static class OrderMatcher
             else
                 explanations.Add(new("matching", "three-way", string.Create(CultureInfo.InvariantCulture, $"{label}: quantity {quantity} within received {received} minus invoiced {ol.Invoiced}")));
         }
-        OrderBook.Consume(ol, quantity);
+        return new OrderConsumption(ol, quantity);
     }
 
     private static OpenOrderLine? Pick(InvoiceLine line, List<OpenOrderLine> order, HashSet<OpenOrderLine> used)

@@ -87,6 +87,15 @@ public static class PayrollValidator
         var parsed = byId is not null
             ? PersonalIdentityNumber.TryParse(personId, byId.Country, reference, out var identity)
             : PersonalIdentityNumber.TryParseAny(personId, reference, out identity);
+        var held = false;
+        if (!parsed && (byId is null || string.Equals(byId.Country, "DK", StringComparison.OrdinalIgnoreCase))
+            && PersonalIdentityNumber.TryParseDanishDate(personId, out identity, out var failsModulus11) && failsModulus11)
+        {
+            // cpr.dk does not promise modulus 11 for every number: a valid date with a failing check waits for a person.
+            held = parsed = true;
+            ex.Add(new(CprModulus11Unchecked, PayrollColumns.PersonId,
+                $"person_id {masked} is a valid CPR date but fails modulus 11, which CPR does not promise for every number: check the number before attesting"));
+        }
         if (!parsed)
         {
             ex.Add(new(InvalidPersonId, PayrollColumns.PersonId, $"person_id {masked} fails its format, date or check digit"));
@@ -94,6 +103,13 @@ public static class PayrollValidator
         }
 
         var byPerson = master.EmployeeByPersonDigits(identity.Digits, out var ambiguous);
+        if (held && (byPerson is null || (byId is not null && !ReferenceEquals(byId, byPerson))))
+        {
+            // A number failing modulus 11 that names nobody (or someone else) is most likely a typo: rejected as before.
+            ex.RemoveAll(e => e.Code == CprModulus11Unchecked);
+            ex.Add(new(InvalidPersonId, PayrollColumns.PersonId, $"person_id {masked} fails modulus 11 and names no employee"));
+            return null;
+        }
         if (byPerson is null)
         {
             var why = ambiguous ? $"person_id {masked} names more than one employee" : $"no employee with person_id {masked}";
@@ -106,7 +122,7 @@ public static class PayrollValidator
             ex.Add(new(UnknownEmployee, PayrollColumns.PersonId, $"employee_id {byId.EmployeeId} and person_id {masked} name different employees"));
             return null;
         }
-        if (byId is null && !PersonalIdentityNumber.TryParse(personId, byPerson.Country, reference, out _))
+        if (byId is null && !held && !PersonalIdentityNumber.TryParse(personId, byPerson.Country, reference, out _))
         {
             ex.Add(new(InvalidPersonId, PayrollColumns.PersonId, $"person_id {masked} is not a valid {byPerson.Country} number"));
             return null;

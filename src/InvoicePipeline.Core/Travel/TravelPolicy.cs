@@ -1,7 +1,7 @@
 namespace InvoicePipeline.Travel;
 
 /// <summary>
-/// The organisation's claim rules (configuration, Pipeline:Travel): an expense above <see cref="ReceiptRequiredAbove"/>
+/// The organisation's claim rules (to come from configuration once the travel intake is wired): an expense above <see cref="ReceiptRequiredAbove"/>
 /// needs a receipt reference; a line dated more than <see cref="MaxAgeDays"/> days before <see cref="Today"/> (the
 /// business date) is too old to be paid.
 /// </summary>

@@ -47,7 +47,7 @@ public static class TravelValidator
         var date = line.Return ?? line.Departure ?? trip?.Return ?? trip?.Departure;
         if (date is { } d && DateOnly.FromDateTime(d) < policy.Today.AddDays(-policy.MaxAgeDays))
             ex.Add(new(ClaimTooOld, line.Type == TravelLineType.Trip ? "return" : "departure", Invariant(
-                $"dated {d:yyyy-MM-dd}, more than {policy.MaxAgeDays} days before {policy.Today:yyyy-MM-dd} (Pipeline:Travel:MaxAgeDays)")));
+                $"dated {d:yyyy-MM-dd}, more than {policy.MaxAgeDays} days before {policy.Today:yyyy-MM-dd}")));
 
         return line.Type switch
         {
@@ -111,7 +111,7 @@ public static class TravelValidator
     {
         if (line.Amount is not { } amount) ex.Add(new(InvalidField, "amount", "an expense needs its amount"));
         else if (amount > policy.ReceiptRequiredAbove && string.IsNullOrWhiteSpace(line.ReceiptRef))
-            ex.Add(new(ReceiptMissing, "receipt_ref", Invariant($"an expense of {amount} is over {policy.ReceiptRequiredAbove} (Pipeline:Travel:ReceiptRequiredAbove) and has no receipt")));
+            ex.Add(new(ReceiptMissing, "receipt_ref", Invariant($"an expense of {amount} is over {policy.ReceiptRequiredAbove} and has no receipt")));
         if (line.VatAmount is { } vat && line.Amount is { } a && (Math.Abs(vat) > Math.Abs(a) || (vat != 0 && (vat < 0) != (a < 0))))
             ex.Add(new(InvalidField, "vat_amount", Invariant($"VAT {vat} does not fit in the amount {a}")));
         if (ex.Count > 0) return Rejected(ex);

@@ -5,8 +5,6 @@ namespace InvoicePipeline.Validation;
 /// <summary>All findings for one document; fatal ones reject it with RULE_VIOLATION.</summary>
 public static class Findings
 {
-    public static bool AnyFatal(IEnumerable<Finding> findings) => findings.Any(f => f.IsFatal);
-
     /// <summary>The RULE_VIOLATION issue for a rejected document: every fatal rule id with its location, or null.</summary>
     public static InvoiceIssue? RuleViolation(IReadOnlyList<Finding> findings)
     {

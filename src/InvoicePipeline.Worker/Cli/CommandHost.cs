@@ -1,3 +1,4 @@
+using InvoicePipeline.Worker.Dashboard;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Persistence;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +17,8 @@ public static class CommandHost
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
-            .AddInMemoryCollection(overrides);
+            .AddInMemoryCollection(overrides)
+            .AddDemoUsersUnlessProduction();
 
     /// <param name="services">Changes to the wiring after the configuration's (tests: a fake clock).</param>
     public static async Task<IHost> StartAsync(IDictionary<string, string?> overrides, bool hangfireServer, CancellationToken ct, Action<IServiceCollection>? services = null)

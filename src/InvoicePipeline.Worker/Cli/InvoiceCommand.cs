@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using InvoicePipeline.Invoices;
+using InvoicePipeline.Matching;
 using InvoicePipeline.Review;
 using InvoicePipeline.Worker.Csv;
 using InvoicePipeline.Worker.Dashboard;
@@ -33,7 +34,7 @@ public static class InvoiceCommand
             {
                 Console.WriteLine(JsonSerializer.Serialize(new
                 {
-                    i.Id, i.SupplierId, i.SellerName, i.InvoiceNumber, i.IssueDate, i.DueDate, i.Currency, i.TotalInclVat, status = state.ToString(), voucher, i.Match, i.MatchRef,
+                    i.Id, i.SupplierId, i.SellerName, i.InvoiceNumber, i.IssueDate, i.DueDate, i.Currency, i.TotalInclVat, status = state.ToString(), voucher, Match = i.Match.Name(), i.MatchRef,
                     lines = i.Lines.OrderBy(l => l.LineNo).Select(l => new { l.LineId, l.Description, l.Quantity, l.UnitPrice, l.NetAmount, l.PoNumber, l.PoLine, l.Account, l.CostCentre, l.Project, l.CodingSource }),
                     exceptions = i.Issues.Select(e => new { e.Code, e.Reason, e.ResolvedBy, e.Resolution }),
                     decisions = decisions.Select(d => new { d.Step, d.Rule, d.Explanation, d.PolicyVersion }),
@@ -41,7 +42,7 @@ public static class InvoiceCommand
                 }, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
                 return 0;
             }
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"#{i.Id} {i.SupplierId} {i.SellerName} {i.InvoiceNumber} {i.IssueDate:yyyy-MM-dd} {i.TotalInclVat:N2} {i.Currency}: {state}{(voucher is null ? "" : " " + voucher)} ({i.Match} {i.MatchRef})"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"#{i.Id} {i.SupplierId} {i.SellerName} {i.InvoiceNumber} {i.IssueDate:yyyy-MM-dd} {i.TotalInclVat:N2} {i.Currency}: {state}{(voucher is null ? "" : " " + voucher)} ({i.Match.Name()} {i.MatchRef})"));
             foreach (var l in i.Lines.OrderBy(l => l.LineNo))
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  line {l.LineId}: {l.Quantity} × {l.UnitPrice} = {l.NetAmount:N2}  {l.PoNumber}/{l.PoLine}  {l.Account} {l.CostCentre} {l.Project} ({l.CodingSource})"));
             foreach (var e in i.Issues) Console.WriteLine($"  {e.Code}: {e.Reason}{(e.ResolvedBy is null ? "" : $" [resolved by {e.ResolvedBy}: {e.Resolution}]")}");

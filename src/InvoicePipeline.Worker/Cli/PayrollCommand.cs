@@ -16,8 +16,8 @@ public static class PayrollCommand
         list.SetAction((parse, ct) => With(parse, async (desk, sp) =>
         {
             var queue = await desk.QueueAsync(CliIdentity.Resolve(sp, parse.GetValue(user)).UserId, ct);
-            if (parse.GetValue(GlobalOptions.Json)) Console.WriteLine(JsonSerializer.Serialize(queue.Select(e => new { e.TransactionId, e.EmployeeId, e.PayCode, e.WorkDate, e.Quantity, e.Amount, e.Period, e.CostCentre })));
-            else foreach (var e in queue) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.TransactionId,-10} {e.EmployeeId,-8} {e.PayCode,-8} {e.WorkDate:yyyy-MM-dd} {e.Quantity,8} {e.Amount,12:N2} {e.Period} {e.CostCentre}"));
+            if (parse.GetValue(GlobalOptions.Json)) Console.WriteLine(JsonSerializer.Serialize(queue.Select(e => new { e.TransactionId, e.EmployeeId, e.PayCode, e.WorkDate, e.Quantity, e.Amount, e.Period, e.CostCentre, e.Reasons })));
+            else foreach (var e in queue) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.TransactionId,-10} {e.EmployeeId,-8} {e.PayCode,-8} {e.WorkDate:yyyy-MM-dd} {e.Quantity,8} {e.Amount,12:N2} {e.Period} {e.CostCentre}{(e.Reasons is null ? "" : "  check: " + e.Reasons)}"));
             return Cli.Ok;
         }, ct));
 

@@ -16,14 +16,17 @@ public static class Roles
         new HashSet<string>(StringComparer.Ordinal) { Operator, Accountant, Approver, Controller, Finance };
 }
 
-/// <summary>A dashboard user of the embedded default (Pipeline:Dashboard:Users); production signs in with OpenID Connect instead.</summary>
+/// <summary>
+/// A person of the desk (Pipeline:Dashboard:Users): id, name and roles, read again on every request. With a
+/// <see cref="PasswordHash"/> the person is a local user, who signs in with a password: only in the embedded demo
+/// (demo-users.json); production signs in with OpenID Connect, where a configured person's roles replace the provider's.
+/// </summary>
 public sealed class DashboardUser
 {
     [Required]
     public string UserId { get; set; } = "";
     public string Name { get; set; } = "";
     /// <summary>From `invoicepipeline hash-password` (ASP.NET Core Identity's PBKDF2 format); never a plain password.</summary>
-    [Required]
     public string PasswordHash { get; set; } = "";
     public string[] Roles { get; set; } = [];
     /// <summary>The operating-system account that acts as this person on the command line (docs/security.md).</summary>
@@ -35,11 +38,29 @@ public sealed class DashboardUser
 public sealed class DashboardOptions
 {
     public List<DashboardUser> Users { get; set; } = [];
-    /// <summary>OpenID Connect authority; when set, the dashboard signs in there instead of with configured users.</summary>
+    /// <summary>OpenID Connect authority; when set, the dashboard signs in there and local users are refused.</summary>
     [Url]
     public string? OidcAuthority { get; set; }
     public string? OidcClientId { get; set; }
     public string? OidcClientSecret { get; set; }
+    /// <summary>The token claim that is the person's user id (falls back to <c>sub</c>).</summary>
+    public string OidcUserIdClaim { get; set; } = "preferred_username";
+    /// <summary>Metadata over https only; false only for a provider on this machine (tests).</summary>
+    public bool OidcRequireHttpsMetadata { get; set; } = true;
+    /// <summary>A sign-in lasts this long from the moment it was made, however active the person is (absolute expiry).</summary>
+    public double SessionHours { get; set; } = 10;
+    /// <summary>Failed sign-ins per user name, and per client address, within <see cref="SignInWindowMinutes"/> before refusing.</summary>
+    public int SignInFailuresPerUser { get; set; } = 5;
+    public int SignInFailuresPerAddress { get; set; } = 30;
+    public double SignInWindowMinutes { get; set; } = 15;
+    /// <summary>The reverse proxies (IP addresses) whose X-Forwarded-For/-Proto are believed; loopback always is.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    public bool UsesOidc => !string.IsNullOrWhiteSpace(OidcAuthority);
+    public IEnumerable<DashboardUser> LocalUsers => Users.Where(u => !string.IsNullOrEmpty(u.PasswordHash));
+
+    public DashboardUser? Find(string? userId) =>
+        Users.FirstOrDefault(u => string.Equals(u.UserId, userId, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>Password hashing with ASP.NET Core Identity's hasher (PBKDF2-SHA512, salted, versioned).</summary>

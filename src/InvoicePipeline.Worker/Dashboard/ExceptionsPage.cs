@@ -9,7 +9,8 @@ namespace InvoicePipeline.Worker.Dashboard;
 
 /// <summary>What the review queue shows: the open invoices (filtered), the exception codes with their counts.</summary>
 public sealed record ExceptionsView(
-    string Code, string Search, IReadOnlyList<SupplierInvoice> Rows, IReadOnlyList<(string Code, int Count)> Codes, Hosting.BusinessClock Clock);
+    string Code, string Search, IReadOnlyList<SupplierInvoice> Rows, IReadOnlyList<(string Code, int Count)> Codes,
+    Hosting.BusinessClock Clock);
 
 /// <summary>The review queue's queries: invoices awaiting review or on hold.</summary>
 public static class ExceptionsQuery

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using InvoicePipeline.Invoices;
+using InvoicePipeline.Matching;
 using InvoicePipeline.Worker.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -66,7 +67,7 @@ public sealed class InvoicePage(InvoiceView view) : DeskPage("Invoice")
         Dt("Due date", i.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Dt("Total", $"{Money(i.TotalInclVat)} {i.Currency} (VAT {Money(i.VatTotal)})");
         Dt("Order", i.OrderReference);
-        Dt("Match", $"{i.Match} {i.MatchRef}");
+        Dt("Match", $"{i.Match.Name()} {i.MatchRef}");
         Dt("Payee account", i.PayeeAccount);
         Dt("Payment reference", i.PaymentReference);
         html.Append("</dl><h4>Lines</h4><table class=\"table table-condensed\" id=\"lines\"><tr><th>#</th><th>Item</th>");

@@ -18,4 +18,12 @@ internal static class LoginPage
         <label>Password <input name="password" id="password" type="password" autocomplete="current-password"></label>
         <button type="submit" id="signin">Sign in</button></form></body></html>
         """;
+
+    /// <summary>A page that only says something (no access, sign-in failed), with a way back to sign in.</summary>
+    public static string Message(string title, string text) => $$"""
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{WebUtility.HtmlEncode(title)}} – InvoicePipeline</title>
+        </head><body style="font-family:sans-serif"><h2 id="title">{{WebUtility.HtmlEncode(title)}}</h2>
+        <p id="text">{{WebUtility.HtmlEncode(text)}}</p><form method="post" action="/logout"><button id="signout">Sign out</button></form>
+        </body></html>
+        """;
 }

@@ -42,8 +42,7 @@ public static class PayrollQuery
 public sealed class PayrollPage(PayrollView view) : DeskPage("Payroll")
 {
     private const string SelectAll =
-        "<input type=\"checkbox\" id=\"select-all\" " +
-        "onclick=\"document.querySelectorAll('input[name=tx]').forEach(c=>c.checked=this.checked)\">";
+        "<input type=\"checkbox\" id=\"select-all\"><script src=\"/desk.js\"></script>";
 
     private const string SelectedActions =
         "<p>Selected rows: <input class=\"form-control\" name=\"reason\" id=\"reason\" size=\"40\" " +
@@ -64,7 +63,7 @@ public sealed class PayrollPage(PayrollView view) : DeskPage("Payroll")
             $"<table class=\"table table-striped table-condensed\" id=\"payroll-queue\"><thead><tr><th>{SelectAll}</th>");
         rows.Append("<th>Transaction</th><th>Employee</th><th>Person id</th><th>Pay code</th><th>Work date</th>");
         rows.Append("<th class=\"text-right\">Quantity</th><th class=\"text-right\">Rate</th><th class=\"text-right\">Amount</th>");
-        rows.Append("<th>Period</th><th>Cost centre</th><th>Reported by</th><th>Reference</th><th>Act</th></tr></thead><tbody>");
+        rows.Append("<th>Period</th><th>Cost centre</th><th>Reported by</th><th>Reference</th><th>To check</th><th>Act</th></tr></thead><tbody>");
         foreach (var e in queue)
         {
             var (name, masked) = e.EmployeeId is not null && view.Employees.TryGetValue(e.EmployeeId, out var found) ? found : ("", "");
@@ -78,7 +77,7 @@ public sealed class PayrollPage(PayrollView view) : DeskPage("Payroll")
             rows.Append(CultureInfo.InvariantCulture, $"<td class=\"text-right\">{quantity}</td><td class=\"text-right\">{rate}</td>");
             rows.Append(CultureInfo.InvariantCulture, $"<td class=\"text-right\">{Money(e.Amount ?? 0)}</td>");
             rows.Append(CultureInfo.InvariantCulture,
-                $"<td>{H(e.Period)}</td><td>{H(e.CostCentre)}</td><td>{H(e.ReportedBy)}</td><td>{H(e.Reference)}</td>");
+                $"<td>{H(e.Period)}</td><td>{H(e.CostCentre)}</td><td>{H(e.ReportedBy)}</td><td>{H(e.Reference)}</td><td class=\"to-check\">{H(e.Reasons)}</td>");
             rows.Append(CultureInfo.InvariantCulture, $"<td style=\"white-space:nowrap\">");
             rows.Append(CultureInfo.InvariantCulture,
                 $"<button class=\"btn btn-success btn-xs attest\" name=\"row\" value=\"attest|{id}\">Attest</button> ");

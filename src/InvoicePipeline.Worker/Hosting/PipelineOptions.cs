@@ -61,7 +61,7 @@ public sealed class IntakeOptions
     [Range(typeof(long), "1", "9223372036854775807")]
     public long MaxPayrollFileBytes { get; set; } = 128 * 1024 * 1024;
 
-    public long LimitFor(string channel) => channel == "payroll" ? MaxPayrollFileBytes : MaxFileBytes;
+    public long LimitFor(Ingestion.DocumentChannel channel) => channel == Ingestion.DocumentChannel.Payroll ? MaxPayrollFileBytes : MaxFileBytes;
 }
 
 public sealed class PostingOptions

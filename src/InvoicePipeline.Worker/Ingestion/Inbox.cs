@@ -4,7 +4,7 @@ namespace InvoicePipeline.Worker.Ingestion;
 
 /// <summary>An inbox file: the inbox folder (one string shared by all its files) and the name under it, so a listing of
 /// a million files holds a million short names, not a million full paths.</summary>
-public sealed record InboxFile(string Root, string Channel, string RelativeName)
+public sealed record InboxFile(string Root, DocumentChannel Channel, string RelativeName)
 {
     public string Path => System.IO.Path.Combine(Root, RelativeName);
 }
@@ -12,11 +12,11 @@ public sealed record InboxFile(string Root, string Channel, string RelativeName)
 /// <summary>The inbox layout of data-formats.md: einvoices/, scanned/, payroll/. Files are never changed or deleted.</summary>
 public static class Inbox
 {
-    public static readonly IReadOnlyDictionary<string, string[]> Channels = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<DocumentChannel, string[]> Channels = new Dictionary<DocumentChannel, string[]>
     {
-        ["einvoices"] = [".xml"],
-        ["scanned"] = [".pdf", ".png", ".tif", ".tiff", ".jpg", ".jpeg"],
-        ["payroll"] = [".csv"],
+        [DocumentChannel.EInvoices] = [".xml"],
+        [DocumentChannel.Scanned] = [".pdf", ".png", ".tif", ".tiff", ".jpg", ".jpeg"],
+        [DocumentChannel.Payroll] = [".csv"],
     };
 
     public static IReadOnlyList<InboxFile> List(string inbox)
@@ -26,12 +26,12 @@ public static class Inbox
         var root = System.IO.Path.GetFullPath(inbox);
         foreach (var (channel, extensions) in Channels)
         {
-            var dir = System.IO.Path.Combine(root, channel);
+            var dir = System.IO.Path.Combine(root, channel.Folder());
             if (!Directory.Exists(dir)) continue;
             foreach (var f in Directory.EnumerateFiles(dir, "*", SearchOption.TopDirectoryOnly))
             {
                 if (!extensions.Contains(System.IO.Path.GetExtension(f).ToLowerInvariant())) continue;
-                files.Add(new InboxFile(root, channel, channel + "/" + System.IO.Path.GetFileName(f)));
+                files.Add(new InboxFile(root, channel, channel.Folder() + "/" + System.IO.Path.GetFileName(f)));
             }
         }
         files.Sort((a, b) => string.CompareOrdinal(a.RelativeName, b.RelativeName));

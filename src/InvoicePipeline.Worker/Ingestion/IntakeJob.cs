@@ -1,7 +1,7 @@
 using Hangfire;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Persistence;
-using InvoicePipeline.Worker.Processing;
+using InvoicePipeline.Worker.Runs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -55,7 +55,7 @@ public sealed class IntakeJob(PipelineDbContext db, IBackgroundJobClient jobs, I
                 // Over the size limit the original is not stored; the chunk rejects it with the reason.
                 var content = tooLarge ? [] : await File.ReadAllBytesAsync(file.Path, ct);
                 // Scans reveal their seller only after OCR: they share one chunk, so two scans of a seller never race.
-                var seller = file.Channel switch { "einvoices" => SellerKey.Peek(content, sha), "scanned" => "scanned", _ => sha };
+                var seller = file.Channel switch { DocumentChannel.EInvoices => SellerKey.Peek(content, sha), DocumentChannel.Scanned => "scanned", _ => sha };
                 toStore.Add(new ReceivedDocument
                 {
                     Sha256 = sha, FileName = file.RelativeName, Channel = file.Channel, Size = info.Length, Content = content,

@@ -26,7 +26,7 @@ public static class KpiData
             history.AddRange((await db.Vouchers.AsNoTracking().Where(v => v.InvoiceId != null && batch.Contains(v.InvoiceId.Value)).ToListAsync(ct))
                 .Select(InvoiceStates.PostingEntry));
         var byInvoice = history.ToLookup(h => h.SubjectId);
-        var kpiInvoices = invoices.Select(i => new KpiInvoice(i.Id, i.Channel == "scanned", i.SupplierId, i.ReceivedAt,
+        var kpiInvoices = invoices.Select(i => new KpiInvoice(i.Id, i.Channel == Ingestion.DocumentChannel.Scanned, i.SupplierId, i.ReceivedAt,
             i.Exceptions.Split(';', StringSplitOptions.RemoveEmptyEntries),
             byInvoice[i.Id].OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new KpiEvent(h.At, h.FromStatus, h.ToStatus, h.Actor, h.ActorRole, h.Action)).ToList())).ToList();
         var payroll = await (from p in db.PayrollEntries.AsNoTracking()

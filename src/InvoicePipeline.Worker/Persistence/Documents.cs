@@ -6,8 +6,8 @@ public sealed class ReceivedDocument
     public long Id { get; set; }
     public string Sha256 { get; set; } = "";
     public string FileName { get; set; } = "";
-    /// <summary>einvoice, scanned or payroll: the inbox folder it came from.</summary>
-    public string Channel { get; set; } = "";
+    /// <summary>The inbox folder it came from, stored as its name (einvoices, scanned, payroll).</summary>
+    public Ingestion.DocumentChannel Channel { get; set; }
     public long Size { get; set; }
     public byte[] Content { get; set; } = [];
     public DateTimeOffset ReceivedAt { get; set; }

@@ -12,6 +12,7 @@ internal static class InvoiceModel
             e.HasIndex(x => x.Sha256).IsUnique();
             e.HasIndex(x => new { x.RunId, x.ChunkNo });
             e.Property(x => x.FileName).HasMaxLength(1000);
+            e.Property(x => x.Channel).HasConversion(v => Ingestion.DocumentChannels.Folder(v), v => Ingestion.DocumentChannels.Parse(v));
         });
         b.Entity<SupplierInvoice>(e =>
         {
@@ -24,6 +25,7 @@ internal static class InvoiceModel
             e.HasIndex(x => x.RunId);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(40);
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Match).HasConversion(v => Matching.MatchKinds.Name(v), v => Matching.MatchKinds.Parse(v));
             e.Property(x => x.Exceptions).HasMaxLength(2000);
             e.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.InvoiceId);
             e.HasMany(x => x.Issues).WithOne().HasForeignKey(x => x.InvoiceId);

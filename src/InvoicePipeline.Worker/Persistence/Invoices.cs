@@ -36,7 +36,8 @@ public sealed class SupplierInvoice
     /// </summary>
     public InvoiceStatus Status { get; set; }
     /// <summary>order, subscription or none.</summary>
-    public string Match { get; set; } = "none";
+    /// <summary>Stored as its name: none, order, subscription.</summary>
+    public InvoicePipeline.Matching.MatchKind Match { get; set; }
     public string? MatchRef { get; set; }
     /// <summary>The subscription period a subscription invoice pays (2026-11, 2026-Q4, 2026): a period is paid once.</summary>
     public string? SubscriptionPeriod { get; set; }

@@ -50,7 +50,7 @@ internal static class InvoiceVouchers
         Kind = inv.Kind, Number = inv.InvoiceNumber, IssueDate = inv.IssueDate ?? default, Currency = inv.Currency,
         Seller = new Party { Name = inv.SellerName },
         Totals = new MonetaryTotals { Payable = inv.Payable, TaxInclusive = inv.TotalInclVat, TaxTotal = inv.VatTotal },
-        VatBreakdown = StoredVatBreakdown.Read(inv.VatBreakdownJson),
+        VatBreakdown = StoredDocument.ReadVat(inv.VatBreakdownJson),
     };
 
     /// <summary>Coded lines signed for booking: negative on credit notes.</summary>

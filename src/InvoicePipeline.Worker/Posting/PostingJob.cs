@@ -1,7 +1,7 @@
 using Hangfire;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Persistence;
-using InvoicePipeline.Worker.Processing;
+using InvoicePipeline.Worker.Runs;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvoicePipeline.Worker.Posting;

@@ -1,7 +1,6 @@
-using System.Text.Json;
+using InvoicePipeline.Decisions;
 using InvoicePipeline.Invoices;
 using InvoicePipeline.Matching;
-using InvoicePipeline.Suppliers;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -24,19 +23,18 @@ public sealed class Simulation(PipelineDbContext db, PipelineOptions options)
             .OrderBy(i => i.DocumentId).Select(i => new { i.Id, i.DocumentJson }).ToListAsync(ct);
         var invoices = rows.Select(r => (r.Id, Invoice: StoredDocument.Invoice(r.DocumentJson))).Where(x => x.Invoice is not null).ToList();
         var register = await db.Suppliers.AsNoTracking().ToListAsync(ct);
-        var identification = new SupplierIdentification(register);
-        var supplierIds = invoices.Select(x => identification.Identify(x.Invoice!).Supplier?.SupplierId).OfType<string>().Distinct().ToList();
-        var orders = invoices.Select(x => x.Invoice!.OrderReference).OfType<string>().Distinct().ToList();
         var ids = invoices.Select(x => x.Id).ToList();
         async Task<SimulationOutcome> Under(string name, PolicyBook book)
         {
-            var ctx = await ProcessingContext.LoadAsync(db, identification, book, orders, supplierIds, ct, ids);
+            // Each policy from the same starting state: the simulated invoices do not count against themselves.
+            var ctx = await DecisionContextLoader.ForInvoicesAsync(db, register, invoices.Select(x => x.Invoice).ToList(), ct, ids);
+            var policy = options.DecisionPolicy(book);
             var statuses = new SortedDictionary<string, int>(StringComparer.Ordinal);
             var exceptions = new SortedDictionary<string, int>(StringComparer.Ordinal);
             foreach (var (_, invoice) in invoices)
             {
-                var d = InvoiceDecider.Decide(invoice!, ctx, options);
-                if (d.Key is not null && d.Status is not (InvoiceStatus.Rejected or InvoiceStatus.Duplicate)) ctx.AcceptedKeys.Add(d.Key);
+                var d = InvoiceDecider.Decide(invoice, ctx, policy);
+                ctx.Accept(d);
                 statuses[d.Status.ToString()] = statuses.GetValueOrDefault(d.Status.ToString()) + 1;
                 foreach (var code in d.Issues.Select(i => i.Code).Distinct()) exceptions[code] = exceptions.GetValueOrDefault(code) + 1;
             }

@@ -1,8 +1,9 @@
+using InvoicePipeline.Decisions;
 using InvoicePipeline.Invoices;
+using InvoicePipeline.Matching;
+using InvoicePipeline.Worker.Processing;
 using InvoicePipeline.Review;
 using InvoicePipeline.Worker.Persistence;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvoicePipeline.Worker.Review;
@@ -120,10 +121,8 @@ public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock cl
     /// </summary>
     private async Task<ReviewOutcome> CorrectScanAsync(SupplierInvoice entity, string value, string userId, DateTimeOffset now, CancellationToken ct)
     {
-        var json = JsonNode.Parse(entity.DocumentJson)!;
-        if (json["capture"] is not { } captureNode) return ReviewOutcome.Refuse($"Invoice {entity.Id} is not a scanned invoice.");
-        var capture = captureNode.Deserialize<InvoicePipeline.Scanning.ScanCapture>(Processing.ChunkJob.Json)!;
-        var previousInvoice = json["invoice"]!.Deserialize<Invoice>(Processing.ChunkJob.Json)!;
+        var (previousInvoice, capture) = StoredDocument.Read(entity.DocumentJson);
+        if (capture is null) return ReviewOutcome.Refuse($"Invoice {entity.Id} is not a scanned invoice.");
         var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var pair in value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -142,8 +141,8 @@ public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock cl
         {
             return ReviewOutcome.Refuse(ex.Message);
         }
-        var d = Processing.InvoiceDecider.Decide(result.Invoice, await ContextForAsync(entity, result.Invoice, register, ct), options.Value, result.Issues);
-        entity.DocumentJson = JsonSerializer.Serialize(new { invoice = result.Invoice, capture = result.Capture }, Processing.ChunkJob.Json);
+        var d = InvoiceDecider.Decide(result.Invoice, await ContextForAsync(entity, result.Invoice, register, ct), options.Value.DecisionPolicy(), result.Issues);
+        entity.DocumentJson = StoredDocument.Write(result.Invoice, result.Capture);
         entity.InvoiceNumber = result.Invoice.Number;
         entity.IssueDate = result.Invoice.IssueDate;
         entity.DueDate = result.Invoice.DueDate;
@@ -158,16 +157,17 @@ public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock cl
         return Apply(entity, d, now, userId, $"corrected by {userId}: {value}", [ExceptionCode.LowConfidence]);
     }
 
-    private async Task<Processing.ProcessingContext> ContextForAsync(SupplierInvoice entity, Invoice invoice, List<InvoicePipeline.MasterData.Supplier> register, CancellationToken ct)
+    /// <summary>The context to re-decide a stored invoice in: its supplier as identified now, else as stored; the invoice itself does not count.</summary>
+    private async Task<DecisionContext> ContextForAsync(SupplierInvoice entity, Invoice invoice, List<InvoicePipeline.MasterData.Supplier> register, CancellationToken ct)
     {
         var identification = new Suppliers.SupplierIdentification(register);
         var supplier = identification.Identify(invoice).Supplier?.SupplierId ?? entity.SupplierId;
-        return await Processing.ProcessingContext.LoadAsync(db, identification, options.Value.Tolerance.Book(),
+        return await DecisionContextLoader.LoadAsync(db, identification,
             invoice.OrderReference is { } po ? [po] : [], supplier is null ? [] : [supplier], ct, [entity.Id]);
     }
 
     /// <summary>Takes a re-run decision over: match, lines, the exceptions it replaces, explanations, and the status a person's change leads to.</summary>
-    private ReviewOutcome Apply(SupplierInvoice entity, Processing.InvoiceDecision d, DateTimeOffset now, string userId, string why, IReadOnlyCollection<string> replaced)
+    private ReviewOutcome Apply(SupplierInvoice entity, InvoiceDecision d, DateTimeOffset now, string userId, string why, IReadOnlyCollection<string> replaced)
     {
         entity.Match = d.Match;
         entity.MatchRef = d.MatchRef;
@@ -190,8 +190,8 @@ public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock cl
         }
         foreach (var i in d.Issues.Where(i => !entity.Issues.Any(e => e.ResolvedAt is null && e.Code == i.Code)))
             entity.Issues.Add(new InvoiceException { Code = i.Code, Reason = i.Reason, RaisedAt = now });
-        foreach (var (step, rule, text) in d.Explanations)
-            db.Decisions.Add(new DecisionRecord { InvoiceId = entity.Id, Step = step, Rule = rule, Explanation = text, PolicyVersion = d.PolicyVersion, At = now });
+        foreach (var e in d.Explanations)
+            db.Decisions.Add(new DecisionRecord { InvoiceId = entity.Id, Step = e.Step, Rule = e.Rule, Explanation = e.Text, PolicyVersion = d.PolicyVersion, At = now });
         var open = entity.Issues.Where(i => i.ResolvedAt is null).Select(i => i.Code).Distinct().ToList();
         entity.Exceptions = string.Join(';', open);
         entity.Status = open.Count == 0 ? InvoiceStatus.AwaitingAttestation : ExceptionCode.MostSevere(open) ?? InvoiceStatus.AwaitingReview;
@@ -206,19 +206,16 @@ public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock cl
     /// </summary>
     private async Task<ReviewOutcome> PickAsync(SupplierInvoice entity, string reference, string userId, DateTimeOffset now, CancellationToken ct)
     {
-        var opts = options.Value;
-        var json = JsonNode.Parse(entity.DocumentJson)!;
-        var node = json["invoice"] ?? json;
         var subscription = await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.SubscriptionId == reference, ct);
         var isOrder = await db.PurchaseOrderLines.AnyAsync(p => p.PoNumber == reference && p.SupplierId == entity.SupplierId, ct);
         if (!isOrder && subscription?.SupplierId != entity.SupplierId) return ReviewOutcome.Refuse($"{reference} is neither an order nor a subscription of supplier {entity.SupplierId}.");
-        if (isOrder) node["orderReference"] = reference;
-        else node["contractReference"] = subscription!.ContractRef ?? reference;
-        var invoice = node.Deserialize<Invoice>(Processing.ChunkJob.Json)!;
+        var invoice = isOrder
+            ? StoredDocument.WithReference(entity.DocumentJson, orderReference: reference, contractReference: null)
+            : StoredDocument.WithReference(entity.DocumentJson, orderReference: null, contractReference: subscription!.ContractRef ?? reference);
         var register = await db.Suppliers.AsNoTracking().ToListAsync(ct);
-        var d = Processing.InvoiceDecider.Decide(invoice, await ContextForAsync(entity, invoice, register, ct), opts);
-        if (d.Match == "none") return ReviewOutcome.Refuse($"{reference} does not match: {d.Explanations.LastOrDefault(e => e.Step == "matching").Explanation}");
+        var d = InvoiceDecider.Decide(invoice, await ContextForAsync(entity, invoice, register, ct), options.Value.DecisionPolicy());
+        if (d.Match == MatchKind.None) return ReviewOutcome.Refuse($"{reference} does not match: {d.Explanations.LastOrDefault(e => e.Step == "matching")?.Text}");
         entity.OrderReference = invoice.OrderReference;
-        return Apply(entity, d, now, userId, $"matched by hand to {d.Match} {reference}", [ExceptionCode.NoMatch]);
+        return Apply(entity, d, now, userId, $"matched by hand to {d.Match.Name()} {reference}", [ExceptionCode.NoMatch]);
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
-using InvoicePipeline.Invoices;
-using InvoicePipeline.Suppliers;
+using InvoicePipeline.Decisions;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Persistence;
 using InvoicePipeline.Worker.Processing;
@@ -33,15 +32,13 @@ public sealed class Replay(PipelineDbContext db, PipelineOptions options)
         var later = await db.Invoices.AsNoTracking().Where(i => i.ReceivedAt >= run.StartedAt).Select(i => i.Id).ToListAsync(ct);
         var invoices = rows.Select(r => (r.Id, r.FileName, Invoice: StoredDocument.Invoice(r.DocumentJson))).ToList();
         var register = await db.Suppliers.AsNoTracking().ToListAsync(ct);
-        var identification = new SupplierIdentification(register);
-        var context = await ProcessingContext.LoadAsync(db, identification, options.Tolerance.Book(),
-            invoices.Select(x => x.Invoice.OrderReference).OfType<string>().Distinct().ToList(),
-            invoices.Select(x => identification.Identify(x.Invoice).Supplier?.SupplierId).OfType<string>().Distinct().ToList(), ct, later);
+        var context = await DecisionContextLoader.ForInvoicesAsync(db, register, invoices.Select(x => x.Invoice).ToList(), ct, later);
+        var policy = options.DecisionPolicy();
         var differences = new List<ReplayDifference>();
         foreach (var (id, file, invoice) in invoices)
         {
-            var d = InvoiceDecider.Decide(invoice, context, options);
-            if (d.Key is not null && d.Status is not (InvoiceStatus.Rejected or InvoiceStatus.Duplicate)) context.AcceptedKeys.Add(d.Key);
+            var d = InvoiceDecider.Decide(invoice, context, policy);
+            context.Accept(d);
             var now = $"{d.Status} {string.Join(';', d.Issues.Select(i => i.Code).Distinct().Order(StringComparer.Ordinal))}".Trim();
             var was = then.GetValueOrDefault(id, "?");
             if (!string.Equals(Normalise(was), Normalise(now), StringComparison.Ordinal)) differences.Add(new(id, file, was, now));

@@ -3,7 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CsvHelper;
 using InvoicePipeline.Invoices;
+using InvoicePipeline.Matching;
 using InvoicePipeline.Worker.Hosting;
+using InvoicePipeline.Worker.Ingestion;
 using InvoicePipeline.Worker.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -105,9 +107,9 @@ public static class RunReport
             RunId = run.Id, StartedAt = run.StartedAt, FinishedAt = run.FinishedAt,
             Documents =
             {
-                Received = docs.Sum(d => d.Count), Einvoices = docs.Where(d => d.Channel == "einvoices").Sum(d => d.Count),
-                Scanned = docs.Where(d => d.Channel == "scanned").Sum(d => d.Count),
-                PayrollFiles = docs.Where(d => d.Channel == "payroll").Sum(d => d.Count), AlreadySeen = run.AlreadySeen,
+                Received = docs.Sum(d => d.Count), Einvoices = docs.Where(d => d.Channel == DocumentChannel.EInvoices).Sum(d => d.Count),
+                Scanned = docs.Where(d => d.Channel == DocumentChannel.Scanned).Sum(d => d.Count),
+                PayrollFiles = docs.Where(d => d.Channel == DocumentChannel.Payroll).Sum(d => d.Count), AlreadySeen = run.AlreadySeen,
             },
             Posting = { Vouchers = await db.Vouchers.CountAsync(v => v.RunId == run.Id, ct), Amount = -payable, Currency = posting.LedgerCurrency },
         };
@@ -127,8 +129,8 @@ public static class RunReport
             if (accepted) c.Accepted += n;
             if (i.Status == InvoiceStatus.Rejected) c.Rejected += n;
             if (i.Status == InvoiceStatus.Duplicate) c.Duplicates += n;
-            if (accepted && i.Match == "order") c.MatchedOrder += n;
-            else if (accepted && i.Match == "subscription") c.MatchedSubscription += n;
+            if (accepted && i.Match == MatchKind.Order) c.MatchedOrder += n;
+            else if (accepted && i.Match == MatchKind.Subscription) c.MatchedSubscription += n;
             else if (accepted) c.Unmatched += n;
             if (i.Status == InvoiceStatus.AwaitingReview) c.AwaitingReview += n;
             if (i.Status == InvoiceStatus.AwaitingAttestation) c.AwaitingAttestation += n;
@@ -170,7 +172,7 @@ public static class RunReport
             csv.WriteField(h);
         csv.EndRecord();
         var rows = from d in db.Documents.AsNoTracking()
-                   where d.RunId == run.Id && d.Channel != "payroll"
+                   where d.RunId == run.Id && d.Channel != DocumentChannel.Payroll
                    join i in db.Invoices.AsNoTracking() on d.Id equals i.DocumentId into g
                    from i in g.DefaultIfEmpty()
                    join v in db.Vouchers.AsNoTracking() on (long?)i.Id equals v.InvoiceId into vg
@@ -180,7 +182,7 @@ public static class RunReport
                    select new
                    {
                        d.FileName, d.Sha256, d.Channel, Found = i != null, Kind = (DocumentKind?)i.Kind, i.SupplierId, i.InvoiceNumber, i.IssueDate, i.Currency,
-                       Total = (decimal?)i.TotalInclVat, Status = (InvoiceStatus?)i.Status, i.Match, i.MatchRef, i.Exceptions,
+                       Total = (decimal?)i.TotalInclVat, Status = (InvoiceStatus?)i.Status, Match = (MatchKind?)i.Match, i.MatchRef, i.Exceptions,
                        Series = v == null ? null : v.Series, Number = v == null ? (int?)null : v.Number,
                    };
         await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
@@ -188,14 +190,14 @@ public static class RunReport
             var unread = !r.Found || r.Status == InvoiceStatus.Rejected && string.IsNullOrEmpty(r.InvoiceNumber);
             csv.WriteField(r.FileName);
             csv.WriteField(r.Sha256);
-            csv.WriteField(r.Channel == "scanned" ? "scanned" : r.Kind == DocumentKind.CreditNote ? "creditnote" : "invoice");
+            csv.WriteField(r.Channel == DocumentChannel.Scanned ? "scanned" : r.Kind == DocumentKind.CreditNote ? "creditnote" : "invoice");
             csv.WriteField(r.Found ? r.SupplierId : null);
             csv.WriteField(r.Found ? r.InvoiceNumber : null);
             csv.WriteField(r.IssueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             csv.WriteField(unread ? null : r.Currency);
             csv.WriteField(unread ? null : r.Total?.ToString("0.00", CultureInfo.InvariantCulture));
             csv.WriteField(r.Status is { } status ? InvoiceStates.Effective(status, r.Number is not null).ToString() : nameof(InvoiceStatus.Received));
-            csv.WriteField(r.Found ? r.Match : "none");
+            csv.WriteField((r.Found ? r.Match ?? MatchKind.None : MatchKind.None).Name());
             csv.WriteField(r.MatchRef);
             csv.WriteField(r.Exceptions);
             csv.WriteField(r.Number is null ? null : $"{r.Series}{r.Number}");

@@ -53,6 +53,28 @@ public sealed class PayrollValidatorFacts
     }
 
     [Fact]
+    public void Validate_ACprFailingModulus11ButOtherwiseValid_WaitsForAPerson_WithTheReason()
+    {
+        // cpr.dk does not promise modulus 11 for every number: E400's number (valid date, 15 March) fails it.
+        var master = new PayrollMasterData([Anna(), Bo(), Dane(), new InvoicePipeline.MasterData.Employee
+        {
+            EmployeeId = "E400", PersonId = "150372-1235", Name = "Mads Modulus", Country = "DK", EmploymentStart = new(2024, 1, 1),
+            CostCentre = "CC300", ManagerUserId = "anna.manager", PayGroup = "HOURLY",
+        }], PayCodes(), PayRates(), CostCentres());
+        Assert.False(InvoicePipeline.Identifiers.PersonalIdentityNumber.PassesModulus11("1503721235"));
+
+        foreach (var tx in new[] { Tx(employee: null, person: "150372-1235", code: "OB1", quantity: 3m), Tx(id: "T2", employee: "E400", person: "1503721235", code: "OB1", quantity: 2m) })
+        {
+            var o = PayrollValidator.Validate(tx, master, _accepted);
+            Assert.Equal(PayrollStatus.AwaitingAttestation, o.Status);
+            Assert.Equal("E400", o.EmployeeId);
+            Assert.Equal(CprModulus11Unchecked, o.ExceptionCodes);
+            Assert.Contains("fails modulus 11", Assert.Single(o.Exceptions).Reason);
+            Assert.DoesNotContain("1235", o.Exceptions[0].Reason);
+        }
+    }
+
+    [Fact]
     public void Validate_AcceptsBothIds_WhenTheyNameTheSameEmployee() =>
         Assert.True(Validate(Tx(employee: "E100", person: "121212+1212")).IsAccepted);
 

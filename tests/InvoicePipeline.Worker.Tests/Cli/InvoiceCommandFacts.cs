@@ -1,3 +1,4 @@
+using InvoicePipeline.Matching;
 using InvoicePipeline.Invoices;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Tests.Support;
@@ -63,7 +64,7 @@ public sealed class InvoiceCommandFacts
             Assert.All(recoded.Lines, l => Assert.Equal(("4010", "CC100", "P-1", "Person"), (l.Account, l.CostCentre, l.Project, l.CodingSource)));
             Assert.DoesNotContain("MISSING_CODING", recoded.Exceptions, StringComparison.Ordinal);
             var picked = await ctx.Invoices.AsNoTracking().Include(i => i.Lines).SingleAsync(i => i.Id == unmatched, Ct);
-            Assert.Equal(("order", "PO-1002"), (picked.Match, picked.MatchRef));
+            Assert.Equal(("order", "PO-1002"), (picked.Match.Name(), picked.MatchRef));
             Assert.Contains("PRICE_VARIANCE", picked.Exceptions, StringComparison.Ordinal); // 2,300 against an order line of 18,500
             Assert.DoesNotContain("NO_MATCH", picked.Exceptions, StringComparison.Ordinal);
             Assert.Equal(InvoiceStatus.AwaitingReview, picked.Status);

@@ -147,6 +147,66 @@ public sealed class DeskFacts(DeskFixture desk) : IClassFixture<DeskFixture>
     }
 
     [Fact]
+    public async Task EveryPage_CarriesTheSecurityHeaders_AndNothingBreaksThePolicy()
+    {
+        var violations = new List<string>();
+        var page = await desk.SignInAsync("anna.manager");
+        page.Console += (_, m) => { if (m.Text.Contains("Content Security Policy", StringComparison.Ordinal)) violations.Add(m.Text); };
+        var invoice = await InvoiceAsync("IK-5570");
+        foreach (var path in new[] { "/login", "/health", "/hangfire/exceptions", $"/hangfire/invoice/{invoice.Id}", "/hangfire/attestation",
+            "/hangfire/payroll", "/hangfire/runs", "/hangfire/throughput", "/hangfire", "/hangfire/recurring", "/hangfire/jobs/succeeded" })
+        {
+            var response = await page.GotoAsync(desk.BaseUrl + path);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            var headers = await response!.AllHeadersAsync();
+            Assert.True(headers.TryGetValue("content-security-policy", out var csp), path);
+            Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+            Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-inline' 'unsafe-eval", csp, StringComparison.Ordinal);
+            Assert.Equal("nosniff", headers["x-content-type-options"]);
+            Assert.Equal("same-origin", headers["referrer-policy"]);
+            Assert.Equal("DENY", headers["x-frame-options"]);
+        }
+        // The payroll page's "select all" still works under the policy (its script is /desk.js, not inline).
+        await page.GotoAsync(desk.BaseUrl + "/hangfire/payroll");
+        if (await page.Locator("input[name=tx]").CountAsync() > 0)
+        {
+            await page.ClickAsync("#select-all");
+            Assert.All(await page.Locator("input[name=tx]").EvaluateAllAsync<bool[]>("cs => cs.map(c => c.checked)"), Assert.True);
+        }
+        // An injected inline script is refused by the browser itself.
+        await page.EvaluateAsync("() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.body.appendChild(s); }");
+        Assert.Equal("undefined", await page.EvaluateAsync<string>("() => typeof window.__inline"));
+        Assert.Single(violations);
+    }
+
+    [Fact]
+    public async Task SignIn_IsRateLimited_PerUserName_EvenForTheRightPassword()
+    {
+        var page = await desk.NewPageAsync();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await page.GotoAsync(desk.BaseUrl + "/login");
+            await page.FillAsync("#user", "karin.controller");
+            await page.FillAsync("#password", $"guess-{attempt}");
+            var failed = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#signin"), r => r.Url.EndsWith("/login", StringComparison.Ordinal));
+            Assert.Equal(401, failed.Status);
+            await Assertions.Expect(page.Locator("#error")).ToHaveTextAsync("Unknown user or wrong password.");
+        }
+        await page.GotoAsync(desk.BaseUrl + "/login");
+        await page.FillAsync("#user", "karin.controller");
+        await page.FillAsync("#password", "demo");
+        var refused = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#signin"), r => r.Url.EndsWith("/login", StringComparison.Ordinal));
+        Assert.Equal(429, refused.Status);
+        await Assertions.Expect(page.Locator("#error")).ToContainTextAsync("Too many failed sign-ins");
+        var context = page.Context;
+        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "invoicepipeline");
+        // Another person from the same address is not locked out.
+        var other = await desk.SignInAsync("fiona.finance");
+        await Assertions.Expect(other.Locator("#whoami")).ToHaveTextAsync("fiona.finance");
+    }
+
+    [Fact]
     public async Task OnlyOperators_SeeJobControls()
     {
         var accountant = await desk.SignInAsync("david.ekonom");

@@ -52,6 +52,18 @@ public sealed class DeskFixture : IAsyncLifetime
 
     public async Task<IPage> SignInAsync(string user)
     {
+        var page = await NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/login");
+        await page.FillAsync("#user", user);
+        await page.FillAsync("#password", "demo");
+        await page.ClickAsync("#signin");
+        await page.WaitForURLAsync("**/hangfire/exceptions");
+        return page;
+    }
+
+    /// <summary>A fresh browser context (no cookies), not signed in.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
         if (_browser is null)
         {
             const string chromium = "/usr/bin/chromium";
@@ -65,13 +77,7 @@ public sealed class DeskFixture : IAsyncLifetime
             });
         }
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(BaseUrl + "/login");
-        await page.FillAsync("#user", user);
-        await page.FillAsync("#password", "demo");
-        await page.ClickAsync("#signin");
-        await page.WaitForURLAsync("**/hangfire/exceptions");
-        return page;
+        return await context.NewPageAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using InvoicePipeline.Worker.Ingestion;
 using System.Globalization;
 using InvoicePipeline.Invoices;
 using InvoicePipeline.Worker.Hosting;
@@ -60,7 +61,7 @@ public abstract class NightlyRunFacts(DatabaseProvider provider)
         Assert.Contains(rows, r => r.Contains("low-confidence", StringComparison.Ordinal) && r.Contains("LOW_CONFIDENCE", StringComparison.Ordinal) && r.Contains("AwaitingReview", StringComparison.Ordinal));
         Assert.True(rows.Count(r => r.Contains(",Posted,", StringComparison.Ordinal)) >= scans - 1, "the clear scans match their orders and post");
         await using var ctx = db.Open();
-        var stored = await ctx.Documents.AsNoTracking().Where(d => d.Channel == "scanned").Select(d => d.Content.Length).ToListAsync(Ct);
+        var stored = await ctx.Documents.AsNoTracking().Where(d => d.Channel == DocumentChannel.Scanned).Select(d => d.Content.Length).ToListAsync(Ct);
         Assert.All(stored, n => Assert.True(n > 1000, "the original image is kept"));
         // The demo shows every exception code of outcomes.md.
         foreach (var code in ExceptionCode.All) Assert.True(outcome.Summary.Exceptions.ContainsKey(code), $"the demo raises no {code}");

@@ -1,3 +1,4 @@
+using InvoicePipeline.Worker.Ingestion;
 using InvoicePipeline.Payroll;
 using System.Text;
 using InvoicePipeline.Worker.Hosting;
@@ -81,7 +82,7 @@ public sealed class PayrollDeskFacts
             OWN-1,E1010,OT50,2025-03-20,2,hr.clerk
             OTHER-1,E1003,OT50,2025-03-20,2,hr.clerk
             """.ReplaceLineEndings("\n"));
-        var doc = new ReceivedDocument { Sha256 = "own", FileName = "payroll/own.csv", Channel = "payroll", Size = content.Length, Content = content, ReceivedAt = DateTimeOffset.UtcNow, RunId = "r1" };
+        var doc = new ReceivedDocument { Sha256 = "own", FileName = "payroll/own.csv", Channel = DocumentChannel.Payroll, Size = content.Length, Content = content, ReceivedAt = DateTimeOffset.UtcNow, RunId = "r1" };
         ctx.Documents.Add(doc);
         await ctx.SaveChangesAsync(Ct);
         await PayrollIntake.ProcessAsync(ctx, [doc], "r1", Ct);

@@ -1,3 +1,4 @@
+using InvoicePipeline.Worker.Ingestion;
 using InvoicePipeline.Payroll;
 using System.Globalization;
 using System.Text;
@@ -17,7 +18,7 @@ public sealed class PayrollIntakeFacts
 
     private static ReceivedDocument Doc(string name, string content) => new()
     {
-        Sha256 = Guid.NewGuid().ToString("N"), FileName = "payroll/" + name, Channel = "payroll", Size = Encoding.UTF8.GetByteCount(content),
+        Sha256 = Guid.NewGuid().ToString("N"), FileName = "payroll/" + name, Channel = DocumentChannel.Payroll, Size = Encoding.UTF8.GetByteCount(content),
         Content = Encoding.UTF8.GetBytes(content), ReceivedAt = DateTimeOffset.UtcNow, RunId = "run-1",
     };
 

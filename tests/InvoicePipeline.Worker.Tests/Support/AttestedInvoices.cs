@@ -55,9 +55,9 @@ public static class AttestedInvoices
                 Id = id, DocumentId = id, Kind = rnd.Next(20) == 0 ? DocumentKind.CreditNote : DocumentKind.Invoice, SupplierId = supplier,
                 SellerName = "Supplier " + supplier, InvoiceNumber = number, IssueDate = issued, DueDate = issued.AddDays(30),
                 Currency = rnd.Next(50) == 0 ? "EUR" : "SEK", TotalExclVat = net, VatTotal = vat, TotalInclVat = net + vat, Payable = net + vat, LedgerAmountExclVat = net,
-                Status = InvoiceStatus.Attested, Match = "order", DuplicateKey = supplier + "|" + number, AttestedBy = "anna.manager",
+                Status = InvoiceStatus.Attested, Match = InvoicePipeline.Matching.MatchKind.Order, DuplicateKey = supplier + "|" + number, AttestedBy = "anna.manager",
                 AttestedAt = DateTimeOffset.UtcNow, ReceivedAt = DateTimeOffset.UtcNow, RunId = "seed", DocumentJson = document,
-                VatBreakdownJson = JsonSerializer.Serialize(new[] { new VatBreakdown("S", vatRate, net, vat) }, InvoicePipeline.Worker.Processing.ChunkJob.Json),
+                VatBreakdownJson = StoredDocument.WriteVat([new VatBreakdown("S", vatRate, net, vat)]),
             });
         }
         return (invoices, lines);

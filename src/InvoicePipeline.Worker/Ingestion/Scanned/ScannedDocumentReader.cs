@@ -15,20 +15,29 @@ public sealed class ScannedDocumentReader(IOcrEngine engine, ScannedDocumentOpti
 
     public async Task<ScannedPages> ReadAsync(string path, CancellationToken cancellationToken)
     {
+        var info = new FileInfo(path);
+        if (!info.Exists) return ScannedPages.Invalid("file not found");
+        return await ReadAsync(t => File.ReadAllBytesAsync(path, t), info.Length, info.Name, path, cancellationToken);
+    }
+
+    /// <summary>A scan held in memory (a stored original): an image goes to the OCR engine through a temporary file it alone sees.</summary>
+    public Task<ScannedPages> ReadAsync(byte[] bytes, string fileName, CancellationToken cancellationToken) =>
+        ReadAsync(_ => Task.FromResult(bytes), bytes.LongLength, fileName, null, cancellationToken);
+
+    private async Task<ScannedPages> ReadAsync(Func<CancellationToken, Task<byte[]>> content, long length, string fileName, string? path, CancellationToken cancellationToken)
+    {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(_options.Timeout);
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists) return ScannedPages.Invalid("file not found");
-            if (info.Length == 0) return ScannedPages.Invalid("empty file (0 bytes)");
-            if (info.Length > _options.MaxBytes) return ScannedPages.Invalid($"file is larger than {_options.MaxBytes} bytes");
-            var bytes = await File.ReadAllBytesAsync(path, limit.Token);
+            if (length == 0) return ScannedPages.Invalid("empty file (0 bytes)");
+            if (length > _options.MaxBytes) return ScannedPages.Invalid($"file is larger than {_options.MaxBytes} bytes");
+            var bytes = await content(limit.Token);
             var pages = ScanFileKinds.Sniff(bytes) switch
             {
                 ScanFileKind.Pdf => await ReadPdfAsync(bytes, limit.Token),
-                ScanFileKind.Tiff => await ReadTiffAsync(path, bytes, limit.Token),
-                ScanFileKind.Png or ScanFileKind.Jpeg => WithWords(await engine.RecognizeAsync(path, limit.Token), 1, FieldSource.Ocr),
+                ScanFileKind.Tiff => await ReadTiffAsync(bytes, fileName, path, limit.Token),
+                ScanFileKind.Png or ScanFileKind.Jpeg => WithWords(await RecognizeAsync(bytes, fileName, path, limit.Token), 1, FieldSource.Ocr),
                 _ => ScannedPages.Invalid("not a PDF, PNG, TIFF or JPEG file"),
             };
             return pages;
@@ -51,12 +60,29 @@ public sealed class ScannedDocumentReader(IOcrEngine engine, ScannedDocumentOpti
         }
     }
 
-    private async Task<ScannedPages> ReadTiffAsync(string path, byte[] bytes, CancellationToken ct)
+    /// <summary>The engine reads files: the scan's own, or a temporary copy of the bytes, removed when read.</summary>
+    private async Task<IReadOnlyList<OcrWord>> RecognizeAsync(byte[] bytes, string fileName, string? path, CancellationToken ct)
+    {
+        if (path is not null) return await engine.RecognizeAsync(path, ct);
+        var dir = Directory.CreateTempSubdirectory("invoicepipeline-scan-");
+        try
+        {
+            var file = Path.Combine(dir.FullName, "page" + Path.GetExtension(fileName));
+            await File.WriteAllBytesAsync(file, bytes, ct);
+            return await engine.RecognizeAsync(file, ct);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private async Task<ScannedPages> ReadTiffAsync(byte[] bytes, string fileName, string? path, CancellationToken ct)
     {
         var count = ScanFileKinds.TiffPageCount(bytes, _options.MaxPages);
         if (count < 0) return ScannedPages.Invalid("corrupt TIFF (broken page directory)");
         if (count > _options.MaxPages) return ScannedPages.Invalid($"more than {_options.MaxPages} pages");
-        return WithWords(await engine.RecognizeAsync(path, ct), count, FieldSource.Ocr);
+        return WithWords(await RecognizeAsync(bytes, fileName, path, ct), count, FieldSource.Ocr);
     }
 
     private async Task<ScannedPages> ReadPdfAsync(byte[] bytes, CancellationToken ct)

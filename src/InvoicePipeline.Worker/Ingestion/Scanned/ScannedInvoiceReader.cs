@@ -7,9 +7,10 @@ namespace InvoicePipeline.Worker.Ingestion.Scanned;
 public sealed record ScannedInvoiceOutcome(ScanResult? Result, string? InvalidReason, int PageCount);
 
 /// <summary>
-/// What the intake job calls per file in inbox/scanned: read the pages, then capture the fields. The invoice names
-/// the original file as an attachment (content not loaded: <see cref="Attachment.ExternalUri"/> is its path) so the
-/// caller can archive it with the invoice.
+/// What the chunk job calls per scan: read the pages, then capture the fields. The invoice names the original as an
+/// attachment by its file name and size (content not loaded; the original is kept as the received document): read
+/// from a path, <see cref="Attachment.ExternalUri"/> is that path; read from bytes, it has none, so no temporary path
+/// ends up in a stored document.
 /// </summary>
 public sealed class ScannedInvoiceReader(ScannedDocumentReader documents, ScanOptions? options = null)
 {
@@ -19,6 +20,14 @@ public sealed class ScannedInvoiceReader(ScannedDocumentReader documents, ScanOp
         if (!pages.IsValid) return new ScannedInvoiceOutcome(null, pages.InvalidReason, pages.PageCount);
         var file = new FileInfo(path);
         var original = new Attachment(file.Name, file.Name, MimeOf(file.Extension), file.Length, null, file.FullName);
+        return new ScannedInvoiceOutcome(ScanReader.Read(pages.Words, lookup, options, pages.Source, original), null, pages.PageCount);
+    }
+
+    public async Task<ScannedInvoiceOutcome> ReadAsync(byte[] bytes, string fileName, SupplierLookup lookup, CancellationToken cancellationToken)
+    {
+        var pages = await documents.ReadAsync(bytes, fileName, cancellationToken);
+        if (!pages.IsValid) return new ScannedInvoiceOutcome(null, pages.InvalidReason, pages.PageCount);
+        var original = new Attachment(fileName, fileName, MimeOf(Path.GetExtension(fileName)), bytes.LongLength, null);
         return new ScannedInvoiceOutcome(ScanReader.Read(pages.Words, lookup, options, pages.Source, original), null, pages.PageCount);
     }
 

@@ -1,4 +1,5 @@
 using InvoicePipeline.Coding;
+using InvoicePipeline.Decisions;
 using InvoicePipeline.Duplicates;
 using InvoicePipeline.Invoices;
 using InvoicePipeline.Matching;
@@ -10,28 +11,29 @@ using Microsoft.EntityFrameworkCore;
 namespace InvoicePipeline.Worker.Processing;
 
 /// <summary>
-/// The master data one chunk needs, loaded with a few set-based queries per chunk (never one per invoice): the
-/// orders the chunk names and its suppliers' open orders with what was invoiced and received, subscriptions and
-/// their invoiced periods, coding history, approvers, rates, and the accepted invoices for duplicate checks.
+/// Builds the <see cref="DecisionContext"/> for a set of invoices, for the chunk job, a person's re-decision, simulation
+/// and replay alike, with a few set-based queries (never one per invoice): the orders the invoices name and their
+/// suppliers' open orders with what was invoiced and received, subscriptions and their invoiced periods, coding
+/// history, approvers, rates, and the accepted invoices for duplicate checks.
 /// </summary>
-public sealed class ProcessingContext
+public static class DecisionContextLoader
 {
-    public required OrderBook Orders { get; init; }
-    public required ILookup<string, Subscription> Subscriptions { get; init; }
-    /// <summary>"subscription id|period" already invoiced by accepted invoices.</summary>
-    public required HashSet<string> InvoicedPeriods { get; init; }
-    public required IReadOnlyList<Approver> Approvers { get; init; }
-    public required IReadOnlyList<ExchangeRate> ExchangeRates { get; init; }
-    public required DuplicateIndex AcceptedKeys { get; init; }
-    public required SupplierIdentification Identification { get; init; }
-    public required IReadOnlySet<string> Accounts { get; init; }
-    public required CodingHistory History { get; init; }
-    public required PolicyBook Policies { get; init; }
+    /// <summary>
+    /// The context for deciding <paramref name="invoices"/> against <paramref name="register"/>. Stored invoices in
+    /// <paramref name="exclude"/> do not count (a re-decided invoice must not count against itself; replay leaves out
+    /// what came after the night).
+    /// </summary>
+    public static Task<DecisionContext> ForInvoicesAsync(PipelineDbContext db, IReadOnlyList<Supplier> register, IReadOnlyCollection<Invoice> invoices,
+        CancellationToken ct, IReadOnlyCollection<long>? exclude = null)
+    {
+        var identification = new SupplierIdentification(register);
+        var supplierIds = invoices.Select(i => identification.Identify(i).Supplier?.SupplierId).OfType<string>().ToList();
+        return LoadAsync(db, identification, invoices.Select(i => i.OrderReference).OfType<string>().ToList(), supplierIds, ct, exclude);
+    }
 
-    public static async Task<ProcessingContext> LoadAsync(PipelineDbContext db, SupplierIdentification identification, PolicyBook policies,
+    public static async Task<DecisionContext> LoadAsync(PipelineDbContext db, SupplierIdentification identification,
         IReadOnlyCollection<string> orderNumbers, IReadOnlyCollection<string> supplierIds, CancellationToken ct, IReadOnlyCollection<long>? exclude = null)
     {
-        // A simulation re-decides invoices that are already stored: they must not count against themselves.
         var excluded = (exclude ?? []).ToList();
         var supplierList = supplierIds.Distinct(StringComparer.Ordinal).ToList();
         var poList = orderNumbers.Distinct(StringComparer.Ordinal).ToList();
@@ -54,19 +56,18 @@ public sealed class ProcessingContext
                              where db.Vouchers.Any(v => v.InvoiceId == i.Id) && i.SupplierId != null && supplierList.Contains(i.SupplierId) && l.Account != null
                              group l by new { i.SupplierId, l.ItemId, l.Account, l.CostCentre, l.Project } into g
                              select new { g.Key.SupplierId, g.Key.ItemId, g.Key.Account, g.Key.CostCentre, g.Key.Project, Count = g.Count() }).ToListAsync(ct);
-        return new ProcessingContext
+        return new DecisionContext
         {
             Orders = new OrderBook(lines.Select(l => new OpenOrderLine(l, invoicedBy.GetValueOrDefault((l.PoNumber, l.PoLine)),
                 receiptedOrders.Contains(l.PoNumber) ? receivedBy.GetValueOrDefault((l.PoNumber, l.PoLine)) : null))),
             Subscriptions = (await db.Subscriptions.AsNoTracking().Where(s => supplierList.Contains(s.SupplierId)).ToListAsync(ct)).ToLookup(s => s.SupplierId, StringComparer.Ordinal),
-            InvoicedPeriods = accepted.Where(a => a.Match == "subscription" && a.SubscriptionPeriod != null).Select(a => a.MatchRef + "|" + a.SubscriptionPeriod).ToHashSet(StringComparer.Ordinal),
+            InvoicedPeriods = accepted.Where(a => a.Match == MatchKind.Subscription && a.SubscriptionPeriod != null).Select(a => a.MatchRef + "|" + a.SubscriptionPeriod).ToHashSet(StringComparer.Ordinal),
             Approvers = await db.Approvers.AsNoTracking().ToListAsync(ct),
             ExchangeRates = await db.ExchangeRates.AsNoTracking().ToListAsync(ct),
             AcceptedKeys = new DuplicateIndex(accepted.Select(i => new InvoiceKey(i.SupplierId!, InvoiceNumber.Normalise(i.InvoiceNumber), i.Payable, i.Currency, i.IssueDate ?? default, $"invoice {i.Id}"))),
             Identification = identification,
             Accounts = (await db.Accounts.AsNoTracking().Select(a => a.AccountNumber).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
             History = new CodingHistory(history.Select(h => (h.SupplierId!, (string?)h.ItemId, new Coding.Coding(h.Account!, h.CostCentre, h.Project), h.Count))),
-            Policies = policies,
         };
     }
 }

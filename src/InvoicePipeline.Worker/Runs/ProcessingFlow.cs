@@ -1,10 +1,10 @@
 using Hangfire;
 using InvoicePipeline.Worker.Persistence;
 using InvoicePipeline.Worker.Posting;
-using InvoicePipeline.Worker.Runs;
+using InvoicePipeline.Worker.Processing;
 using Microsoft.EntityFrameworkCore;
 
-namespace InvoicePipeline.Worker.Processing;
+namespace InvoicePipeline.Worker.Runs;
 
 /// <summary>
 /// Moves a run to its next stage. Hangfire has no batches on PostgreSQL, so the run and its chunks are our own

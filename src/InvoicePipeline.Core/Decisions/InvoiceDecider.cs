@@ -1,0 +1,121 @@
+using System.Globalization;
+using InvoicePipeline.Attestation;
+using InvoicePipeline.Coding;
+using InvoicePipeline.Duplicates;
+using InvoicePipeline.Invoices;
+using InvoicePipeline.Matching;
+
+namespace InvoicePipeline.Decisions;
+
+/// <summary>
+/// One invoice through the core's rules against the chunk's state: supplier identification, duplicates, order or
+/// subscription matching, coding, the ledger rate, routing and attestation by policy. Every decision is explained.
+/// Pure: it reads the context and returns the decision; the caller accepts it (<see cref="DecisionContext.Accept"/>).
+/// </summary>
+public static class InvoiceDecider
+{
+    public static InvoiceDecision Decide(Invoice invoice, DecisionContext ctx, DecisionPolicy policy, IReadOnlyList<InvoiceIssue>? intakeIssues = null)
+    {
+        var issues = new List<InvoiceIssue>();
+        var explanations = new List<Explanation>();
+        void Raise(string code, string reason, string step)
+        {
+            issues.Add(new InvoiceIssue(code, reason));
+            explanations.Add(new Explanation(step, code, reason));
+        }
+
+        foreach (var issue in intakeIssues ?? []) Raise(issue.Code, issue.Reason, "intake");
+        var tolerance = policy.Tolerances.On(invoice.IssueDate);
+        var identified = ctx.Identification.Identify(invoice);
+        var supplier = identified.Supplier;
+        foreach (var issue in identified.Issues) Raise(issue.Code, issue.Reason, "supplier");
+        string? duplicateKey = null;
+        InvoiceKey? key = null;
+        if (supplier is not null)
+        {
+            explanations.Add(new("supplier", "identified", $"supplier {supplier.SupplierId} by {identified.MatchedBy}"));
+            var candidate = InvoiceKey.For(supplier.SupplierId, invoice);
+            var duplicate = ctx.AcceptedKeys.Check(candidate);
+            if (duplicate is not null) Raise(duplicate.Code, duplicate.Reason, "duplicates");
+            if (duplicate?.Code != ExceptionCode.Duplicate)
+            {
+                duplicateKey = supplier.SupplierId + "|" + candidate.NormalisedNumber;
+                key = candidate;
+            }
+        }
+
+        var isDuplicate = issues.Any(i => i.Code == ExceptionCode.Duplicate);
+        var match = MatchKind.None;
+        string? matchRef = null, period = null;
+        OrderMatch? order = null;
+        SubscriptionMatch? subscription = null;
+        if (supplier is not null && !isDuplicate)
+        {
+            order = OrderMatcher.Propose(invoice, supplier.SupplierId, ctx.Orders, tolerance);
+            if (order.Matched)
+            {
+                (match, matchRef) = (MatchKind.Order, order.PoNumber);
+                foreach (var i in order.Issues) Raise(i.Code, i.Reason, "matching");
+                explanations.AddRange(order.Explanations);
+            }
+            else
+            {
+                subscription = SubscriptionMatcher.Match(invoice, supplier.SupplierId, ctx.Subscriptions[supplier.SupplierId].ToList(), ctx.InvoicedPeriods);
+                if (subscription.Matched)
+                {
+                    (match, matchRef, period) = (MatchKind.Subscription, subscription.Subscription!.SubscriptionId, subscription.PeriodKey);
+                    foreach (var i in subscription.Issues) Raise(i.Code, i.Reason, "matching");
+                    explanations.AddRange(subscription.Explanations);
+                }
+                else
+                {
+                    explanations.AddRange(order.Explanations);
+                    Raise(ExceptionCode.NoMatch, invoice.OrderReference is null
+                        ? "neither an order nor a subscription matches" + (order.Suggestions.Count == 0 ? "" : "; candidates: " + string.Join(", ", order.Suggestions))
+                        : order.Explanations[0].Text, "matching");
+                }
+            }
+        }
+
+        var matchedLines = order?.Matched == true ? order.Lines.ToDictionary(l => l.Line, l => l.OrderLine) : [];
+        var uncoded = new List<string>();
+        var lines = new List<DecidedLine>(invoice.Lines.Count);
+        foreach (var line in invoice.Lines)
+        {
+            var orderLine = matchedLines.GetValueOrDefault(line);
+            var (coding, source, why) = LineCoder.Code(invoice, line, orderLine, subscription?.Subscription, supplier, ctx.Accounts, ctx.History);
+            explanations.Add(why);
+            if (coding is null || coding.CostCentre is null) uncoded.Add(line.Id);
+            lines.Add(new DecidedLine(line, orderLine?.Line.PoNumber, orderLine?.Line.PoLine, coding?.Account, coding?.CostCentre, coding?.Project, source?.ToString()));
+        }
+        if (uncoded.Count > 0 && supplier is not null && !isDuplicate)
+            Raise(ExceptionCode.MissingCoding, $"no account and cost centre could be derived for line(s) {string.Join(", ", uncoded)}", "coding");
+
+        var rate = LedgerRate(invoice, ctx, policy.LedgerCurrency, Raise, explanations);
+        decimal? ledgerAmount = rate is null ? null : Money.Round(invoice.Totals.TaxExclusive * rate.Value * invoice.Sign);
+
+        var routed = Routing.Route(issues, match, policy.AutoAttestMatched, lines.Select(l => l.CostCentre).OfType<string>().ToList(),
+            ledgerAmount, ctx.Approvers, invoice.IssueDate, tolerance.Version, policy.AutoAttestMaxAmount);
+        if (routed.NoApprover is { } noApprover) issues.Add(noApprover);
+        explanations.Add(routed.Why);
+        return new InvoiceDecision
+        {
+            Supplier = supplier, Match = match, MatchRef = matchRef, SubscriptionPeriod = period, PolicyVersion = tolerance.Version,
+            Issues = issues, Explanations = explanations, Lines = lines, LedgerAmountExclVat = ledgerAmount, Status = routed.Status,
+            DuplicateKey = routed.Status is InvoiceStatus.Rejected or InvoiceStatus.Duplicate ? null : duplicateKey, Key = key,
+            Consumed = order?.Matched == true ? order.Consumed : [],
+        };
+    }
+
+    /// <summary>1 in the ledger currency; else the rate of the invoice's currency on its issue date, or MISSING_EXCHANGE_RATE.</summary>
+    private static decimal? LedgerRate(Invoice invoice, DecisionContext ctx, string ledgerCurrency, Action<string, string, string> raise, List<Explanation> explanations)
+    {
+        if (string.Equals(invoice.Currency, ledgerCurrency, StringComparison.Ordinal)) return 1m;
+        var rate = ctx.ExchangeRates.Where(r => r.Currency == invoice.Currency && r.Date == invoice.IssueDate).Select(r => (decimal?)r.Rate).FirstOrDefault();
+        if (rate is null)
+            raise(ExceptionCode.MissingExchangeRate, string.Create(CultureInfo.InvariantCulture, $"no {invoice.Currency} rate for the issue date {invoice.IssueDate:yyyy-MM-dd}"), "currency");
+        else
+            explanations.Add(new("currency", "rate", string.Create(CultureInfo.InvariantCulture, $"{invoice.Currency} at {rate} {ledgerCurrency} (issue date {invoice.IssueDate:yyyy-MM-dd})")));
+        return rate;
+    }
+}

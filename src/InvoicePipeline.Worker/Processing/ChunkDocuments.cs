@@ -1,0 +1,42 @@
+using InvoicePipeline.Scanning;
+using InvoicePipeline.Worker.Ingestion;
+using InvoicePipeline.Worker.Ingestion.EInvoices;
+using InvoicePipeline.Worker.Ingestion.Scanned;
+using InvoicePipeline.Worker.Persistence;
+
+namespace InvoicePipeline.Worker.Processing;
+
+/// <summary>One stored document of a chunk as read: the e-invoice reader's result, and for a scan what the OCR captured.</summary>
+public sealed record ReadDocument(ReceivedDocument Document, ReadResult Result, ScanResult? Scan);
+
+/// <summary>
+/// Reads a chunk's e-invoices and scans from their stored bytes. OCR happens here, before the chunk's transaction
+/// opens: a slow page never holds database locks.
+/// </summary>
+public static class ChunkDocuments
+{
+    public static async Task<IReadOnlyList<ReadDocument>> ReadAsync(IReadOnlyList<ReceivedDocument> documents, ScannedInvoiceReader scans,
+        SupplierLookup lookup, long maxFileBytes, CancellationToken ct)
+    {
+        var readerOptions = new EInvoiceReaderOptions { MaxDocumentBytes = maxFileBytes };
+        var read = new List<ReadDocument>(documents.Count);
+        foreach (var d in documents)
+        {
+            if (d.Content.Length == 0 && d.Size > 0)
+                read.Add(new(d, ReadResult.Invalid(d.FileName, $"{d.Size} bytes is over the size limit of {maxFileBytes} bytes"), null));
+            else if (d.Channel == DocumentChannel.Scanned)
+                read.Add(await ReadScanAsync(d, scans, lookup, ct));
+            else
+                read.Add(new(d, EInvoiceReader.Read(d.Content, d.FileName, readerOptions), null));
+        }
+        return read;
+    }
+
+    private static async Task<ReadDocument> ReadScanAsync(ReceivedDocument doc, ScannedInvoiceReader scans, SupplierLookup lookup, CancellationToken ct)
+    {
+        var outcome = await scans.ReadAsync(doc.Content, doc.FileName, lookup, ct);
+        return outcome.Result is null
+            ? new(doc, ReadResult.Invalid(doc.FileName, outcome.InvalidReason ?? "unreadable scan"), null)
+            : new(doc, new ReadResult(outcome.Result.Invoice, [], null), outcome.Result);
+    }
+}

@@ -1,0 +1,12 @@
+using InvoicePipeline.Decisions;
+using InvoicePipeline.Matching;
+using InvoicePipeline.Worker.Hosting;
+
+namespace InvoicePipeline.Worker.Processing;
+
+public static class DecisionPolicies
+{
+    /// <summary>The configured policy, or the configured one with proposed tolerances (`simulate`).</summary>
+    public static DecisionPolicy DecisionPolicy(this PipelineOptions options, PolicyBook? tolerances = null) =>
+        new(tolerances ?? options.Tolerance.Book(), options.Attestation.AutoAttestMatched, options.Attestation.AutoAttestMaxAmount, options.Posting.LedgerCurrency);
+}
