@@ -6,8 +6,11 @@ namespace InvoicePipeline.Payments;
 /// <summary>A posted invoice that may be paid: amounts as the supplier asked for them (payable, invoice currency).</summary>
 public sealed record PayableInvoice(long InvoiceId, string SupplierId, string InvoiceNumber, DateOnly IssueDate, DateOnly? DueDate, decimal Payable, string Currency, string? PaymentReference, long? VoucherId);
 
-/// <summary>A change of a supplier's payee account seen by the master-data import; it waits for a finance user's verification.</summary>
-public sealed record AccountChange(string SupplierId, string NewNumber, DateTimeOffset ChangedAt, string? VerifiedBy);
+/// <summary>
+/// A new or changed payee account seen by the master-data import (who imported it); nothing is paid to it until a
+/// finance user who did not import it has verified this number (<see cref="PaymentRelease.RefuseVerification"/>).
+/// </summary>
+public sealed record AccountChange(string SupplierId, string NewNumber, DateTimeOffset ChangedAt, string? VerifiedBy, string? ImportedBy = null);
 
 public sealed record ProposedPayment(PayableInvoice Invoice, Supplier Supplier, PaymentAccount Account, DateOnly ExecutionDate);
 
@@ -18,13 +21,13 @@ public sealed record PaymentPlan(IReadOnlyList<ProposedPayment> Payments, IReadO
 /// <summary>
 /// Which posted invoices to pay by a date, and to which account. The account is always the supplier register's,
 /// never the one printed on the invoice. An invoice already in a payment file is never proposed again. Payments
-/// to an account changed within the quarantine window (and not yet verified by finance), to an account shared by
-/// two suppliers, or to a blocked supplier are withheld with the reason.
+/// to a new or changed account not yet verified by finance (no time ends this), to an account shared by two suppliers,
+/// or to a blocked supplier are withheld with the reason.
 /// </summary>
 public static class PaymentProposal
 {
     public static PaymentPlan Propose(IEnumerable<PayableInvoice> invoices, IReadOnlyDictionary<string, Supplier> suppliers,
-        IReadOnlyCollection<AccountChange> changes, IReadOnlySet<long> alreadyPaid, DateOnly dueBy, DateOnly today, int quarantineDays = 14)
+        IReadOnlyCollection<AccountChange> changes, IReadOnlySet<long> alreadyPaid, DateOnly dueBy, DateOnly today)
     {
         var payments = new List<ProposedPayment>();
         var withheld = new List<WithheldPayment>();
@@ -57,11 +60,11 @@ public static class PaymentProposal
                 withheld.Add(new(invoice, $"supplier {supplier.SupplierId} has no registered account for {invoice.Currency}"));
                 continue;
             }
-            var quarantined = changes.FirstOrDefault(c => c.SupplierId == supplier.SupplierId && c.NewNumber == account.Number && c.VerifiedBy is null
-                && DateOnly.FromDateTime(c.ChangedAt.UtcDateTime).AddDays(quarantineDays) > today);
+            var quarantined = changes.FirstOrDefault(c => c.SupplierId == supplier.SupplierId && c.NewNumber == account.Number && c.VerifiedBy is null);
             if (quarantined is not null)
             {
-                withheld.Add(new(invoice, $"account {account} of supplier {supplier.SupplierId} was changed on {quarantined.ChangedAt:yyyy-MM-dd}: it is in quarantine for {quarantineDays} days until finance verifies the change"));
+                withheld.Add(new(invoice, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"account {account} of supplier {supplier.SupplierId} came with the import of {quarantined.ChangedAt:yyyy-MM-dd}{(quarantined.ImportedBy is null ? "" : " by " + quarantined.ImportedBy)}: it is in quarantine until a finance user who did not import it verifies this number")));
                 continue;
             }
             if (owners.TryGetValue(account.Number, out var sharing) && sharing.Count > 1)

@@ -20,7 +20,10 @@ public enum ReviewAction
     CorrectScan,
 }
 
-/// <summary>What the rules need to know of an invoice: status, amount (ledger currency, excl. VAT), cost centres, and who touched it.</summary>
+/// <summary>
+/// What the rules need to know of an invoice: status, amount (ledger currency, excl. VAT), cost centres, and who touched
+/// it — the invoice's own fields and every person's action in its history (<see cref="Segregation"/>).
+/// </summary>
 public sealed record ReviewCase(
     InvoiceStatus Status,
     decimal? AmountExclVat,
@@ -28,7 +31,15 @@ public sealed record ReviewCase(
     string? RegisteredBy,
     string? CodedBy,
     string? ReviewedBy,
-    IReadOnlyList<string> OrderedBy);
+    IReadOnlyList<string> OrderedBy,
+    IReadOnlyList<PersonAction>? History = null)
+{
+    /// <summary>Everyone who prepared the invoice: the fields as actions, then the history.</summary>
+    public IEnumerable<PersonAction> Touches() =>
+        new[] { ("registered", RegisteredBy), ("coded", CodedBy), ("reviewed", ReviewedBy) }.Where(x => x.Item2 is not null).Select(x => new PersonAction(x.Item2!, x.Item1))
+            .Concat(OrderedBy.Select(o => new PersonAction(o, "ordered")))
+            .Concat(History ?? []);
+}
 
 /// <summary>The person acting: their roles and their attestation authorities (approvers.csv rows).</summary>
 public sealed record ReviewActor(string UserId, IReadOnlySet<string> Roles, IReadOnlyList<Approver> Authorities);
@@ -85,10 +96,8 @@ public static class ReviewRules
             case ReviewAction.Attest:
                 if (!Has("approver")) return ReviewOutcome.Refuse("Only an approver can attest.");
                 if (c.Status != InvoiceStatus.AwaitingAttestation) return ReviewOutcome.Refuse($"Only an invoice awaiting attestation can be attested; this one is {c.Status}.");
-                var own = new[] { ("registered", c.RegisteredBy), ("coded", c.CodedBy), ("reviewed", c.ReviewedBy) }
-                    .Where(x => string.Equals(x.Item2, actor.UserId, StringComparison.OrdinalIgnoreCase)).Select(x => x.Item1)
-                    .Concat(c.OrderedBy.Any(o => string.Equals(o, actor.UserId, StringComparison.OrdinalIgnoreCase)) ? ["ordered"] : []).ToList();
-                if (own.Count > 0) return ReviewOutcome.Refuse($"Segregation of duties: you {string.Join(" and ", own)} this invoice, so someone else must attest it.");
+                var own = Segregation.Conflicts(actor.UserId, c.Touches());
+                if (own.Count > 0) return ReviewOutcome.Refuse($"Segregation of duties: you {Segregation.Describe(own)} this invoice, so someone else must attest it.");
                 if (c.AmountExclVat is null) return ReviewOutcome.Refuse("The invoice has no amount in the ledger currency (missing exchange rate).");
                 var amount = Math.Abs(c.AmountExclVat.Value);
                 foreach (var cc in c.CostCentres.Distinct(StringComparer.OrdinalIgnoreCase))

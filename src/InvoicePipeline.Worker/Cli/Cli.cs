@@ -32,8 +32,12 @@ public static class Cli
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, null);
+
+    /// <summary>Runs a command with settings of the embedding process (tests: the user configuration), below the command line's own options.</summary>
+    public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? settings)
     {
+        GlobalOptions.Embedded.Value = settings;
         var root = Build();
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

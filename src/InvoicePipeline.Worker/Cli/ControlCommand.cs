@@ -21,8 +21,8 @@ public static class ControlCommand
         method.AcceptOnlyFromAmong("mus", "random");
         var size = new Option<int?>("--size") { Description = "Sample size; without it, from --confidence and --tolerable" };
         var seed = new Option<ulong>("--seed") { Description = "Seed: the same seed gives the same sample", Required = true };
-        var population = new Option<string>("--population") { Description = "payments (executed in the period) or invoices (posted in it)", DefaultValueFactory = _ => "payments" };
-        population.AcceptOnlyFromAmong("payments", "invoices");
+        var population = new Option<string>("--population") { Description = "payments (executed in the period), invoices or creditnotes (posted in it; credit notes are a population of their own)", DefaultValueFactory = _ => "payments" };
+        population.AcceptOnlyFromAmong("payments", "invoices", "creditnotes");
         var confidence = new Option<int>("--confidence") { Description = "Confidence level in percent (MUS size)", DefaultValueFactory = _ => 95 };
         var tolerable = new Option<decimal?>("--tolerable") { Description = "Tolerable misstatement in the ledger currency (default 2 % of the population value)" };
         var outFile = new Option<string>("--out") { Description = "Protocol CSV to write", Required = true };
@@ -33,7 +33,7 @@ public static class ControlCommand
             using var scope = host.Services.CreateScope();
             var options = scope.ServiceProvider.GetRequiredService<IOptions<PipelineOptions>>().Value;
             var items = await ControlProtocol.LoadAsync(scope.ServiceProvider.GetRequiredService<PipelineDbContext>(), parse.GetValue(population)!,
-                parse.GetValue(from), parse.GetValue(to), options.Posting.PayableAccount, ct);
+                parse.GetValue(from), parse.GetValue(to), options.Posting.PayableAccount, options.Posting.LedgerCurrency, ct);
             var pop = items.Select(i => new SampleItem(i.Id, i.Amount)).ToList();
             var value = pop.Sum(i => i.Amount);
             var n = parse.GetValue(size) ?? (value <= 0 ? 0 : Sampling.SizeFor(value, parse.GetValue(tolerable) ?? value * 0.02m, parse.GetValue(confidence), pop.Count));
@@ -41,7 +41,7 @@ public static class ControlCommand
             ControlProtocol.Write(parse.GetValue(outFile)!, s, parse.GetValue(population)!, parse.GetValue(confidence), items);
             Console.WriteLine(parse.GetValue(GlobalOptions.Json)
                 ? JsonSerializer.Serialize(new { file = parse.GetValue(outFile), method = s.Method, populationSize = s.PopulationSize, populationValue = s.PopulationValue, interval = s.Interval, sampled = s.Items.Count })
-                : string.Create(CultureInfo.InvariantCulture, $"{parse.GetValue(outFile)}: {s.Items.Count} of {s.PopulationSize} item(s) ({s.PopulationValue:N2} SEK), interval {s.Interval:N2}"));
+                : string.Create(CultureInfo.InvariantCulture, $"{parse.GetValue(outFile)}: {s.Items.Count} of {s.PopulationSize} item(s) ({s.PopulationValue:N2} {options.Posting.LedgerCurrency}), interval {s.Interval:N2}"));
             return Cli.Ok;
         }));
 
@@ -55,7 +55,7 @@ public static class ControlCommand
             foreach (var e in r.Errors) await Console.Error.WriteLineAsync(e.ToString());
             Console.WriteLine(parse.GetValue(GlobalOptions.Json)
                 ? JsonSerializer.Serialize(new { sampled = r.Sampled, reviewed = r.Reviewed, deviations = r.Deviations, projectedMisstatement = r.Projected, upperLimit = r.UpperLimit, errors = r.Errors.Count })
-                : string.Create(CultureInfo.InvariantCulture, $"{r.Reviewed} of {r.Sampled} reviewed, {r.Deviations} deviation(s), projected misstatement {r.Projected:N2} SEK{(r.UpperLimit is null ? "" : $", upper limit {r.UpperLimit:N2} SEK")}"));
+                : string.Create(CultureInfo.InvariantCulture, $"{r.Reviewed} of {r.Sampled} reviewed, {r.Deviations} deviation(s), projected misstatement {r.Projected:N2} {r.Currency}{(r.UpperLimit is null ? "" : $", upper limit {r.UpperLimit:N2} {r.Currency} (Stringer bound)")}"));
             return r.Errors.Count > 0 ? Cli.InputError : Cli.Ok;
         }));
         return new Command("control", "Internal-control sampling of payments and invoices") { sample, record };

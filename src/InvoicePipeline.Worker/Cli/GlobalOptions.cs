@@ -19,10 +19,13 @@ public static class GlobalOptions
         root.Options.Add(AsOf);
     }
 
+    /// <summary>Settings of a host that runs the command line in its own process (<see cref="Cli.RunAsync(string[], IReadOnlyDictionary{string, string?})"/>); never from the command line itself.</summary>
+    internal static readonly AsyncLocal<IReadOnlyDictionary<string, string?>?> Embedded = new();
+
     /// <summary>The command line's overrides as configuration keys.</summary>
     public static Dictionary<string, string?> Overrides(ParseResult parse)
     {
-        var o = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var o = new Dictionary<string, string?>(Embedded.Value ?? new Dictionary<string, string?>(), StringComparer.Ordinal);
         if (parse.GetValue(Db) is { } db) o["ConnectionStrings:Pipeline"] = db;
         if (parse.GetValue(Provider) is { } p) o["Pipeline:Database:Provider"] = p.ToString();
         if (parse.GetValue(AsOf) is { } d) o["Pipeline:AsOf"] = d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -16,7 +16,7 @@ public static class ImportCommand
         {
             using var host = await CommandHost.StartAsync(GlobalOptions.Overrides(parse), hangfireServer: false, ct);
             using var scope = host.Services.CreateScope();
-            var result = await scope.ServiceProvider.GetRequiredService<MasterDataImporter>().ImportAsync(parse.GetValue(dir)!, ct);
+            var result = await scope.ServiceProvider.GetRequiredService<MasterDataImporter>().ImportAsync(parse.GetValue(dir)!, CliIdentity.Operator(scope.ServiceProvider), ct);
             if (parse.GetValue(GlobalOptions.Json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(new

@@ -65,7 +65,7 @@ public static class InvoiceCommand
             return 0;
         }, ct));
 
-        var user = new Option<string>("--user") { Description = "Who acts (a configured user; their roles decide what they may do)", Required = true };
+        var user = CliIdentity.UserOption();
         var action = new Option<ReviewAction?>("--action") { Description = "Accept, Reject, Hold, Release, Attest, SendBack" };
         var reason = new Option<string?>("--reason") { Description = "Why (required to accept, reject, hold or send back)" };
         var invoice = new Option<long?>("--invoice") { Description = "Invoice id" };
@@ -73,11 +73,7 @@ public static class InvoiceCommand
         var act = new Command("act", "Act on invoices as a user, with the same rules as the dashboard") { user, action, reason, invoice, file };
         act.SetAction((parse, ct) => WithDb(parse, async (db, sp) =>
         {
-            var userId = parse.GetValue(user)!;
-            var configured = sp.GetRequiredService<IOptions<DashboardOptions>>().Value.Users
-                .FirstOrDefault(u => string.Equals(u.UserId, userId, StringComparison.OrdinalIgnoreCase))
-                ?? throw new ConfigurationException($"user '{userId}' is not configured (Pipeline:Dashboard:Users)");
-            var roles = configured.Roles.ToHashSet(StringComparer.Ordinal);
+            var person = CliIdentity.Resolve(sp, parse.GetValue(user));
             var review = new InvoiceReview(db, sp.GetRequiredService<Hosting.BusinessClock>(), sp.GetRequiredService<IOptions<Hosting.PipelineOptions>>());
             var decisions = new List<(long Id, ReviewAction Action, string? Reason, string Where)>();
             if (parse.GetValue(file) is { } path)
@@ -101,7 +97,7 @@ public static class InvoiceCommand
             var refused = 0;
             foreach (var (invoiceId, a, why, where) in decisions)
             {
-                var outcome = await review.ActAsync(invoiceId, configured.UserId, roles, a, why, ct);
+                var outcome = await review.ActAsync(invoiceId, person.UserId, person.Roles, a, why, ct);
                 if (!outcome.Allowed) refused++;
                 Console.WriteLine($"{where}: {a} {(outcome.Allowed ? "done" : "refused")}: {outcome.Message}");
             }

@@ -11,11 +11,11 @@ public static class PayrollCommand
 {
     public static Command Build()
     {
-        var user = new Option<string>("--user") { Description = "The manager acting", Required = true };
+        var user = CliIdentity.UserOption();
         var list = new Command("list", "A manager's queue: transactions awaiting their attestation") { user };
-        list.SetAction((parse, ct) => With(parse, async desk =>
+        list.SetAction((parse, ct) => With(parse, async (desk, sp) =>
         {
-            var queue = await desk.QueueAsync(parse.GetValue(user)!, ct);
+            var queue = await desk.QueueAsync(CliIdentity.Resolve(sp, parse.GetValue(user)).UserId, ct);
             if (parse.GetValue(GlobalOptions.Json)) Console.WriteLine(JsonSerializer.Serialize(queue.Select(e => new { e.TransactionId, e.EmployeeId, e.PayCode, e.WorkDate, e.Quantity, e.Amount, e.Period, e.CostCentre, e.Reasons })));
             else foreach (var e in queue) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.TransactionId,-10} {e.EmployeeId,-8} {e.PayCode,-8} {e.WorkDate:yyyy-MM-dd} {e.Quantity,8} {e.Amount,12:N2} {e.Period} {e.CostCentre}{(e.Reasons is null ? "" : "  check: " + e.Reasons)}"));
             return Cli.Ok;
@@ -26,10 +26,11 @@ public static class PayrollCommand
         var ids = new Option<string[]>("--transaction") { Description = "Transaction id(s); without it, the user's whole queue", AllowMultipleArgumentsPerToken = true };
         var reason = new Option<string?>("--reason") { Description = "Why (required to reject)" };
         var act = new Command("act", "Attest or reject payroll transactions (four eyes: not one's own, reported or imported)") { user, action, ids, reason };
-        act.SetAction((parse, ct) => With(parse, async desk =>
+        act.SetAction((parse, ct) => With(parse, async (desk, sp) =>
         {
+            var person = CliIdentity.Resolve(sp, parse.GetValue(user));
             var chosen = parse.GetValue(ids) is { Length: > 0 } t ? t : null;
-            var (done, refused) = await desk.ActAsync(parse.GetValue(user)!, parse.GetValue(action) == "attest", chosen, parse.GetValue(reason), ct);
+            var (done, refused) = await desk.ActAsync(person.UserId, parse.GetValue(action) == "attest", chosen, parse.GetValue(reason), ct);
             foreach (var r in refused) await Console.Error.WriteLineAsync("refused: " + r);
             Console.WriteLine(parse.GetValue(GlobalOptions.Json) ? JsonSerializer.Serialize(new { done, refused }) : $"{done} transaction(s) {parse.GetValue(action)}ed, {refused.Count} refused.");
             return refused.Count == 0 ? Cli.Ok : Cli.InputError;
@@ -38,7 +39,7 @@ public static class PayrollCommand
         var period = new Option<string>("--period") { Description = "The payroll period YYYY-MM to close", Required = true };
         var outDir = new Option<string>("--out") { Description = "Folder for the payroll export file", DefaultValueFactory = _ => Path.Combine("out", "payroll") };
         var post = new Command("post", "Cut-off: post the period's attested transactions (one voucher), write the export file, carry the unattested to the next period") { period, outDir };
-        post.SetAction((parse, ct) => With(parse, async desk =>
+        post.SetAction((parse, ct) => With(parse, async (desk, _) =>
         {
             var r = await desk.PostAsync(parse.GetValue(period)!, parse.GetValue(outDir)!, ct);
             Console.WriteLine(parse.GetValue(GlobalOptions.Json) ? JsonSerializer.Serialize(r)
@@ -48,10 +49,10 @@ public static class PayrollCommand
         return new Command("payroll", "Payroll attestation and posting") { list, act, post };
     }
 
-    private static Task<int> With(ParseResult parse, Func<PayrollDesk, Task<int>> run, CancellationToken ct) => Cli.Guard(parse, async () =>
+    private static Task<int> With(ParseResult parse, Func<PayrollDesk, IServiceProvider, Task<int>> run, CancellationToken ct) => Cli.Guard(parse, async () =>
     {
         using var host = await CommandHost.StartAsync(GlobalOptions.Overrides(parse), hangfireServer: false, ct);
         using var scope = host.Services.CreateScope();
-        return await run(scope.ServiceProvider.GetRequiredService<PayrollDesk>());
+        return await run(scope.ServiceProvider.GetRequiredService<PayrollDesk>(), scope.ServiceProvider);
     });
 }

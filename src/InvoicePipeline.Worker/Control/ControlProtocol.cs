@@ -9,11 +9,12 @@ namespace InvoicePipeline.Worker.Control;
 
 public sealed record PopulationItem(long Id, long? InvoiceId, string SupplierId, string? SupplierName, string? Account, decimal Amount, string Currency, DateOnly Date, string? AttestedBy, string? Voucher);
 
-public sealed record RecordResult(int Sampled, int Reviewed, int Deviations, decimal Projected, decimal? UpperLimit, IReadOnlyList<CsvError> Errors);
+public sealed record RecordResult(int Sampled, int Reviewed, int Deviations, decimal Projected, decimal? UpperLimit, IReadOnlyList<CsvError> Errors, string Currency = "");
 
 /// <summary>
-/// `control sample`: the population (payments executed in the period, or invoices posted in it, at their booked
-/// amount in the ledger currency), the sample, and the protocol CSV an auditor works in; `control record` reads the
+/// `control sample`: the population (payments executed in the period — released files only —, or invoices posted in
+/// it, or credit notes posted in it as a population of their own, at their booked amount in the organisation's
+/// currency: the ledger currency for now), the sample, and the protocol CSV an auditor works in; `control record` reads the
 /// verdicts back and projects the misstatement.
 /// </summary>
 public static class ControlProtocol
@@ -25,25 +26,27 @@ public static class ControlProtocol
         "verdict", "misstatement", "reviewer", "note",
     ];
 
-    public static async Task<List<PopulationItem>> LoadAsync(PipelineDbContext db, string population, DateOnly first, DateOnly last, string payableAccount, CancellationToken ct)
+    public static async Task<List<PopulationItem>> LoadAsync(PipelineDbContext db, string population, DateOnly first, DateOnly last, string payableAccount, string currency, CancellationToken ct)
     {
         var names = await db.Suppliers.AsNoTracking().ToDictionaryAsync(s => s.SupplierId, s => s.Name, StringComparer.Ordinal, ct);
         // Booked amount: the accounts-payable line of the invoice's voucher, in the ledger currency.
         var booked = from v in db.Vouchers join l in db.VoucherLines on v.Id equals l.VoucherId where l.Account == payableAccount select new { v.InvoiceId, v.Series, v.Number, v.Date, l.Amount };
-        if (population == "invoices")
+        if (population is "invoices" or "creditnotes")
         {
+            // Credit notes are their own population (a sample of amounts owed to us), at their absolute value.
+            var creditNotes = population == "creditnotes";
             return (await (from b in booked join i in db.Invoices on b.InvoiceId equals i.Id
-                           where b.Date >= first && b.Date <= last
+                           where b.Date >= first && b.Date <= last && (i.Kind == Invoices.DocumentKind.CreditNote) == creditNotes
                            select new { i.Id, i.SupplierId, i.PayeeAccount, b.Amount, i.AttestedBy, b.Series, b.Number, b.Date }).ToListAsync(ct))
-                .Select(x => new PopulationItem(x.Id, x.Id, x.SupplierId ?? "", names.GetValueOrDefault(x.SupplierId ?? ""), x.PayeeAccount, -x.Amount, "SEK", x.Date, x.AttestedBy, $"{x.Series}{x.Number}"))
+                .Select(x => new PopulationItem(x.Id, x.Id, x.SupplierId ?? "", names.GetValueOrDefault(x.SupplierId ?? ""), x.PayeeAccount, creditNotes ? Math.Abs(x.Amount) : -x.Amount, currency, x.Date, x.AttestedBy, $"{x.Series}{x.Number}"))
                 .ToList();
         }
         return (await (from p in db.Payments
                        join f in db.PaymentFiles on p.PaymentFileId equals f.Id
                        join b in booked on p.InvoiceId equals b.InvoiceId
-                       where !f.Cancelled && p.ExecutionDate >= first && p.ExecutionDate <= last
+                       where !f.Cancelled && f.ReleasedBy != null && p.ExecutionDate >= first && p.ExecutionDate <= last
                        select new { p.Id, p.InvoiceId, p.SupplierId, p.AccountKind, p.Account, b.Amount, p.ExecutionDate, p.AttestedBy, b.Series, b.Number }).ToListAsync(ct))
-            .Select(x => new PopulationItem(x.Id, x.InvoiceId, x.SupplierId, names.GetValueOrDefault(x.SupplierId), $"{x.AccountKind}:{x.Account}", -x.Amount, "SEK", x.ExecutionDate, x.AttestedBy, $"{x.Series}{x.Number}"))
+            .Select(x => new PopulationItem(x.Id, x.InvoiceId, x.SupplierId, names.GetValueOrDefault(x.SupplierId), $"{x.AccountKind}:{x.Account}", -x.Amount, currency, x.ExecutionDate, x.AttestedBy, $"{x.Series}{x.Number}"))
             .ToList();
     }
 
@@ -80,6 +83,7 @@ public static class ControlProtocol
         decimal value = 0;
         decimal? interval = null;
         int size = 0, confidence = 95, reviewed = 0, deviations = 0;
+        var currency = "";
         await foreach (var r in CsvRows.ReadAsync(path, ["method", "item_id", "amount", "verdict", "misstatement"], errors, ct))
         {
             method = r.Required("method");
@@ -87,6 +91,7 @@ public static class ControlProtocol
             value = r.Decimal("population_value") ?? value;
             interval = r.Decimal("interval") ?? interval;
             confidence = r.Int("confidence") ?? confidence;
+            currency = r.Text("currency") ?? currency;
             var id = (long)(r.Decimal("item_id", true) ?? 0);
             var amount = r.Decimal("amount", true) ?? 0;
             var verdict = r.Text("verdict")?.ToLowerInvariant();
@@ -104,6 +109,6 @@ public static class ControlProtocol
         }
         var sample = new Sample(method, 0, size, value, interval, items);
         var (projected, upper) = Sampling.Project(sample, misstatements, confidence);
-        return new RecordResult(items.Count, reviewed, deviations, projected, upper, errors);
+        return new RecordResult(items.Count, reviewed, deviations, projected, upper, errors, currency);
     }
 }

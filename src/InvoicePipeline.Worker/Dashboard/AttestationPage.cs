@@ -21,9 +21,11 @@ public static class AttestationQuery
             .Where(i => i.Status == InvoiceStatus.AwaitingAttestation).OrderBy(i => i.Id).Take(1000).ToListAsync(ct);
         var actor = new ReviewActor(userId, request.Roles, authorities);
         var today = request.Today;
+        // Everyone's earlier actions (segregation of duties over the whole history), as attesting itself reads them.
+        var people = await Review.InvoiceReview.PeopleOnAsync(db, [.. waiting.Select(i => i.Id)], ct);
         var mine = waiting.Where(i => ReviewRules.Decide(
             new ReviewCase(i.Status, i.LedgerAmountExclVat, i.Lines.Select(l => l.CostCentre).OfType<string>().Distinct().ToList(),
-                i.RegisteredBy, i.CodedBy, i.ReviewedBy, []),
+                i.RegisteredBy, i.CodedBy, i.ReviewedBy, [], people.GetValueOrDefault(i.Id)),
             actor, ReviewAction.Attest, null, today).Allowed).ToList();
         return new AttestationView(waiting.Count, mine);
     }

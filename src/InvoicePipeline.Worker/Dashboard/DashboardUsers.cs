@@ -29,6 +29,10 @@ public sealed class DashboardUser
     /// <summary>From `invoicepipeline hash-password` (ASP.NET Core Identity's PBKDF2 format); never a plain password.</summary>
     public string PasswordHash { get; set; } = "";
     public string[] Roles { get; set; } = [];
+    /// <summary>The operating-system account that acts as this person on the command line (docs/security.md).</summary>
+    public string? OsAccount { get; set; }
+    /// <summary>Hash of the person's token (`invoicepipeline hash-password`), for the command line without an OS mapping (INVOICEPIPELINE_TOKEN).</summary>
+    public string? TokenHash { get; set; }
 }
 
 public sealed class DashboardOptions
@@ -65,6 +69,9 @@ public static class Passwords
     private static readonly PasswordHasher<DashboardUser> Hasher = new();
 
     public static string Hash(string password) => Hasher.HashPassword(new DashboardUser(), password);
+
+    public static bool VerifyToken(DashboardUser user, string token) =>
+        !string.IsNullOrEmpty(user.TokenHash) && Hasher.VerifyHashedPassword(user, user.TokenHash, token) != PasswordVerificationResult.Failed;
 
     public static bool Verify(DashboardUser user, string password) =>
         !string.IsNullOrEmpty(user.PasswordHash)

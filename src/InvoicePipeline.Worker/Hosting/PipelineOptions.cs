@@ -117,9 +117,8 @@ public sealed class LedgerOptions
 
 public sealed class PaymentOptions
 {
-    /// <summary>Days a changed supplier account is not paid unless finance has verified the change.</summary>
-    [Range(0, 3650)]
-    public int QuarantineDays { get; set; } = 14;
+    /// <summary>The bank channel: released payment files are written here (one file per MsgId), and only released ones.</summary>
+    public string Outbox { get; set; } = Path.Combine("out", "bank-outbox");
 }
 
 /// <summary>The tolerance policy versions (Pipeline:Tolerance:Versions), effective-dated; empty = the standard 2 % + 1.00.</summary>

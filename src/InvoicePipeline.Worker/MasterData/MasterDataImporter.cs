@@ -26,7 +26,10 @@ public sealed class MasterDataImporter(PipelineDbContext db, TimeProvider clock,
 {
     private const int Batch = 20_000;
 
-    public async Task<MasterDataImportResult> ImportAsync(string folder, CancellationToken ct)
+    public Task<MasterDataImportResult> ImportAsync(string folder, CancellationToken ct) => ImportAsync(folder, "system", ct);
+
+    /// <summary>Imports the folder as <paramref name="importedBy"/> (the person on the command line, or the system for the nightly run).</summary>
+    public async Task<MasterDataImportResult> ImportAsync(string folder, string importedBy, CancellationToken ct)
     {
         if (!Directory.Exists(folder)) throw new ConfigurationException($"master-data folder '{folder}' does not exist");
         var results = new List<MasterDataFileResult>();
@@ -34,7 +37,7 @@ public sealed class MasterDataImporter(PipelineDbContext db, TimeProvider clock,
         {
             var path = FindFile(folder, spec.FileName);
             if (path is null) continue;
-            results.Add(await ImportFileAsync(spec, path, ct));
+            results.Add(await ImportFileAsync(spec, path, importedBy, ct));
         }
         return new MasterDataImportResult(results);
     }
@@ -46,7 +49,7 @@ public sealed class MasterDataImporter(PipelineDbContext db, TimeProvider clock,
     /// Two passes over the file, never the whole file in memory: the first checks every row (and that no key appears
     /// twice), the second, only for a file without errors, applies it in batches inside one transaction.
     /// </summary>
-    private async Task<MasterDataFileResult> ImportFileAsync(MasterDataFile spec, string path, CancellationToken ct)
+    private async Task<MasterDataFileResult> ImportFileAsync(MasterDataFile spec, string path, string importedBy, CancellationToken ct)
     {
         var errors = new List<CsvError>();
         var rowCount = 0;
@@ -75,10 +78,10 @@ public sealed class MasterDataImporter(PipelineDbContext db, TimeProvider clock,
             return new MasterDataFileResult(name, rowCount, 0, 0, errors);
         }
 
-        var (inserted, updated) = await UpsertAsync(spec, path, ct);
+        var (inserted, updated) = await UpsertAsync(spec, path, importedBy, ct);
         db.MasterDataImports.Add(new MasterDataImport
         {
-            FileName = name, Sha256 = await Ingestion.Inbox.HashAsync(path, ct), Rows = rowCount, ImportedAt = clock.GetUtcNow(),
+            FileName = name, Sha256 = await Ingestion.Inbox.HashAsync(path, ct), Rows = rowCount, ImportedAt = clock.GetUtcNow(), ImportedBy = importedBy,
         });
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
@@ -87,7 +90,7 @@ public sealed class MasterDataImporter(PipelineDbContext db, TimeProvider clock,
     }
 
     /// <summary>New rows by bulk copy, existing ones updated through EF, a batch at a time, all in one transaction.</summary>
-    private async Task<(int Inserted, int Updated)> UpsertAsync(MasterDataFile spec, string path, CancellationToken ct)
+    private async Task<(int Inserted, int Updated)> UpsertAsync(MasterDataFile spec, string path, string importedBy, CancellationToken ct)
     {
         var entityType = db.Model.FindEntityType(spec.EntityType)!;
         var shadowId = entityType.FindProperty("Id")?.IsShadowProperty() == true;
@@ -122,7 +125,7 @@ public sealed class MasterDataImporter(PipelineDbContext db, TimeProvider clock,
                 news.Add(row);
                 inserted++;
             }
-            if (accountChanges is not null) RecordAccountChanges(accountChanges, (Supplier)row);
+            if (accountChanges is not null) RecordAccountChanges(accountChanges, (Supplier)row, importedBy);
             if (++pending >= Batch) await FlushAsync();
         }
         await FlushAsync();
@@ -154,10 +157,15 @@ public sealed class MasterDataImporter(PipelineDbContext db, TimeProvider clock,
     private async Task<Dictionary<string, Supplier>> LoadSuppliersAsync(CancellationToken ct) =>
         await db.Suppliers.AsNoTracking().ToDictionaryAsync(s => s.SupplierId, StringComparer.Ordinal, ct);
 
-    /// <summary>A changed payee account of an existing supplier is recorded; payments to it wait until finance verifies it.</summary>
-    private void RecordAccountChanges(Dictionary<string, Supplier> before, Supplier now)
+    /// <summary>
+    /// A changed payee account of an existing supplier, and every account of a supplier new to the register, is recorded
+    /// with who imported it; payments to it wait until a finance user who did not import it verifies that number. The
+    /// first load of an empty register is the baseline (the register as migrated), not a change.
+    /// </summary>
+    private void RecordAccountChanges(Dictionary<string, Supplier> before, Supplier now, string importedBy)
     {
-        if (!before.TryGetValue(now.SupplierId, out var old)) return;
+        if (before.Count == 0) return;
+        var old = before.GetValueOrDefault(now.SupplierId) ?? new Supplier { SupplierId = now.SupplierId };
         void Check(string kind, string? was, string? isNow)
         {
             var a = was is null ? null : Identifiers.AccountNumber.Normalise(was);
@@ -165,7 +173,7 @@ public sealed class MasterDataImporter(PipelineDbContext db, TimeProvider clock,
             if (b is null || string.Equals(a, b, StringComparison.Ordinal)) return;
             db.SupplierAccountChanges.Add(new SupplierAccountChange
             {
-                SupplierId = now.SupplierId, Kind = kind, OldNumber = a, NewNumber = b, ChangedAt = clock.GetUtcNow(),
+                SupplierId = now.SupplierId, Kind = kind, OldNumber = a, NewNumber = b, ChangedAt = clock.GetUtcNow(), ImportedBy = importedBy,
             });
         }
         Check("bankgiro", old.Bankgiro, now.Bankgiro);

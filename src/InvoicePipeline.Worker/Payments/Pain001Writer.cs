@@ -73,10 +73,13 @@ public static class Pain001Writer
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 
-    public static void Save(XDocument doc, string path)
+    /// <summary>The file's bytes (UTF-8 without BOM, indented): what is stored with the proposal and written, byte for byte, each time.</summary>
+    public static byte[] Bytes(XDocument doc)
     {
-        using var w = XmlWriter.Create(path, new XmlWriterSettings { Indent = true, Encoding = new System.Text.UTF8Encoding(false), Async = false });
-        doc.Save(w);
+        using var buffer = new MemoryStream();
+        using (var w = XmlWriter.Create(buffer, new XmlWriterSettings { Indent = true, Encoding = new System.Text.UTF8Encoding(false), Async = false }))
+            doc.Save(w);
+        return buffer.ToArray();
     }
 }
 

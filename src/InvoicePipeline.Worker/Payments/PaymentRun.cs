@@ -9,14 +9,23 @@ namespace InvoicePipeline.Worker.Payments;
 
 public sealed record PaymentRunResult(long? FileId, string? Path, int Payments, decimal ControlSum, IReadOnlyList<WithheldPayment> Withheld);
 
+public sealed record PaymentReleaseResult(long FileId, string MessageId, string OutboxPath, int Payments, decimal ControlSum);
+
+public sealed record AccountVerification(string SupplierId, string Number, string Kind, string? ImportedBy, DateTimeOffset ChangedAt);
+
 /// <summary>
-/// `payments propose`: the proposal, the pain.001 file, the payment rows and the invoices' move to Paid in one
-/// transaction. The file is checked (counts and sums) before anything is committed.
+/// Payments with two people: `payments propose` stores the proposal (the pain.001 XML, its payment rows, the history)
+/// in one transaction, and only after commit writes the file for review (temporary file, flushed, renamed; never over
+/// an existing one). `payments approve` by another finance user releases it: the invoices become Paid in that
+/// transaction, and after commit the stored XML goes to the bank channel (Pipeline:Payments:Outbox). A crash after
+/// a commit loses no file: the stored XML is exported again, with the same MsgId.
 /// </summary>
 public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, BusinessClock clock)
 {
     public async Task<PaymentRunResult> ProposeAsync(DateOnly dueBy, string path, string user, CancellationToken ct)
     {
+        path = Path.GetFullPath(path);
+        if (File.Exists(path)) throw new ConfigurationException($"'{path}' already exists and is not overwritten");
         var now = clock.UtcNow;
         var today = clock.DateOf(now);
         // Posted and not yet paid: attested with a voucher (InvoiceStates).
@@ -26,24 +35,25 @@ public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, Bu
                                 select new { i.Id, i.SupplierId, i.InvoiceNumber, i.IssueDate, i.DueDate, i.Payable, i.Currency, i.PaymentReference, VoucherId = (long?)v.Id, i.AttestedBy, i.Kind })
             .ToListAsync(ct);
         var suppliers = await db.Suppliers.AsNoTracking().ToDictionaryAsync(s => s.SupplierId, StringComparer.Ordinal, ct);
-        var changes = await db.SupplierAccountChanges.AsNoTracking().Select(c => new AccountChange(c.SupplierId, c.NewNumber, c.ChangedAt, c.VerifiedBy)).ToListAsync(ct);
+        var changes = await db.SupplierAccountChanges.AsNoTracking().Select(c => new AccountChange(c.SupplierId, c.NewNumber, c.ChangedAt, c.VerifiedBy, c.ImportedBy)).ToListAsync(ct);
         var paid = (await db.Payments.AsNoTracking().Where(p => p.ActiveInvoiceId != null).Select(p => p.InvoiceId).ToListAsync(ct)).ToHashSet();
         var plan = PaymentProposal.Propose(
             candidates.Select(c => new PayableInvoice(c.Id, c.SupplierId!, c.InvoiceNumber, c.IssueDate ?? today, c.DueDate,
                 c.Kind == DocumentKind.CreditNote ? -c.Payable : c.Payable, c.Currency, c.PaymentReference, c.VoucherId)),
-            suppliers, changes, paid, dueBy, today, options.Payments.QuarantineDays);
+            suppliers, changes, paid, dueBy, today);
         if (plan.Payments.Count == 0) return new PaymentRunResult(null, null, 0, 0, plan.Withheld);
 
         var messageId = $"IP-{now.UtcDateTime:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
         var doc = Pain001Writer.Build(messageId, now, new Debtor(options.Ledger.CompanyName, options.Ledger.OrgNo, options.Ledger.DebtorIban, options.Ledger.DebtorBic), plan.Payments);
         var problems = Pain001Check.Check(doc);
         if (problems.Count > 0) throw new InvalidOperationException("the payment file does not add up: " + string.Join("; ", problems));
+        var bytes = Pain001Writer.Bytes(doc);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var file = new PaymentFile
         {
-            MessageId = messageId, Path = Path.GetFullPath(path), CreatedAt = now, CreatedBy = user,
-            Transactions = plan.Payments.Count, ControlSum = plan.Payments.Sum(p => p.Invoice.Payable),
+            MessageId = messageId, Path = path, CreatedAt = now, CreatedBy = user,
+            Transactions = plan.Payments.Count, ControlSum = plan.Payments.Sum(p => p.Invoice.Payable), Xml = System.Text.Encoding.UTF8.GetString(bytes),
         };
         db.PaymentFiles.Add(file);
         await db.SaveChangesAsync(ct);
@@ -55,17 +65,64 @@ public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, Bu
             Reference = p.Invoice.PaymentReference, ExecutionDate = p.ExecutionDate, AttestedBy = attestedBy.GetValueOrDefault(p.Invoice.InvoiceId),
             VoucherId = p.Invoice.VoucherId,
         }));
-        var ids = plan.Payments.Select(p => p.Invoice.InvoiceId).ToList();
-        await db.Invoices.Where(i => ids.Contains(i.Id) && i.Status == InvoiceStatus.Attested).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvoiceStatus.Paid), ct);
+        // The invoices stay posted and unpaid: the payment rows (ActiveInvoiceId) keep them out of another proposal.
         db.History.AddRange(plan.Payments.Select(p => new StatusChange
         {
-            SubjectId = p.Invoice.InvoiceId, At = now, Actor = user, Action = "pay", FromStatus = nameof(InvoiceStatus.Posted), ToStatus = nameof(InvoiceStatus.Paid),
-            Reason = string.Create(CultureInfo.InvariantCulture, $"payment file {messageId}, {p.Account}, execution {p.ExecutionDate:yyyy-MM-dd}"),
+            SubjectId = p.Invoice.InvoiceId, At = now, Actor = user, Action = "propose-payment", FromStatus = nameof(InvoiceStatus.Posted), ToStatus = nameof(InvoiceStatus.Posted),
+            Reason = string.Create(CultureInfo.InvariantCulture, $"payment file {file.Id} ({messageId}), {p.Account}, execution {p.ExecutionDate:yyyy-MM-dd}: to be released by another finance user"),
         }));
         await db.SaveChangesAsync(ct);
-        Pain001Writer.Save(doc, path);
         await tx.CommitAsync(ct);
+        NewFiles.Write(path, bytes);
         return new PaymentRunResult(file.Id, path, plan.Payments.Count, file.ControlSum, plan.Withheld);
+    }
+
+    /// <summary>
+    /// The second person's release: refused for the proposer, a non-finance user, a cancelled or an already released
+    /// file (releasing twice changes nothing). The invoices become Paid in the transaction that records the release;
+    /// the stored XML is written to the outbox after commit (again, byte for byte, if the first write was lost).
+    /// </summary>
+    public async Task<PaymentReleaseResult> ApproveAsync(long fileId, string user, IReadOnlySet<string> roles, CancellationToken ct)
+    {
+        var now = clock.UtcNow;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db is not SqlitePipelineDbContext)
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM payment_files WHERE \"Id\" = {fileId} FOR UPDATE", ct);
+        var file = await db.PaymentFiles.SingleOrDefaultAsync(f => f.Id == fileId, ct) ?? throw new ConfigurationException($"payment file {fileId} does not exist");
+        var outbox = Path.GetFullPath(Path.Combine(options.Payments.Outbox, file.MessageId + ".xml"));
+        if (file.State == PaymentFileState.Released)
+        {
+            await tx.CommitAsync(ct);
+            NewFiles.Write(file.OutboxPath ?? outbox, System.Text.Encoding.UTF8.GetBytes(file.Xml));
+            return new PaymentReleaseResult(file.Id, file.MessageId, file.OutboxPath ?? outbox, file.Transactions, file.ControlSum);
+        }
+        if (PaymentRelease.RefuseRelease(file.State, file.CreatedBy, user, roles) is { } refusal) throw new ConfigurationException($"payment file {fileId}: {refusal}");
+        // One writer on SQLite: the conditional update takes the write lock, so of two releases only one changes the row.
+        var claimed = await db.PaymentFiles.Where(f => f.Id == fileId && f.ReleasedBy == null && !f.Cancelled)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.ReleasedBy, user).SetProperty(f => f.ReleasedAt, now).SetProperty(f => f.OutboxPath, outbox), ct);
+        if (claimed == 0) throw new ConfigurationException($"payment file {fileId} was released or cancelled meanwhile");
+        var ids = await db.Payments.Where(p => p.PaymentFileId == fileId && p.ActiveInvoiceId != null).Select(p => p.InvoiceId).ToListAsync(ct);
+        await db.Invoices.Where(i => ids.Contains(i.Id) && i.Status == InvoiceStatus.Attested).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvoiceStatus.Paid), ct);
+        db.History.AddRange(ids.Select(id => new StatusChange
+        {
+            SubjectId = id, At = now, Actor = user, ActorRole = PaymentRelease.FinanceRole, Action = "pay", FromStatus = nameof(InvoiceStatus.Posted), ToStatus = nameof(InvoiceStatus.Paid),
+            Reason = $"payment file {file.Id} ({file.MessageId}) proposed by {file.CreatedBy}, released by {user}",
+        }));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        NewFiles.Write(outbox, System.Text.Encoding.UTF8.GetBytes(file.Xml));
+        return new PaymentReleaseResult(file.Id, file.MessageId, outbox, ids.Count, file.ControlSum);
+    }
+
+    /// <summary>Writes the stored pain.001 of a payment file again (same MsgId, same bytes) to a file that does not exist yet.</summary>
+    public async Task<string> ExportAsync(long fileId, string path, CancellationToken ct)
+    {
+        var file = await db.PaymentFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId, ct) ?? throw new ConfigurationException($"payment file {fileId} does not exist");
+        if (file.Xml.Length == 0) throw new ConfigurationException($"payment file {fileId} was made before proposals were stored; it cannot be exported again");
+        path = Path.GetFullPath(path);
+        if (File.Exists(path)) throw new ConfigurationException($"'{path}' already exists and is not overwritten");
+        NewFiles.Write(path, System.Text.Encoding.UTF8.GetBytes(file.Xml));
+        return path;
     }
 
     /// <summary>Cancels a payment file that the bank did not execute: its invoices are posted and unpaid again.</summary>
@@ -92,11 +149,37 @@ public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, Bu
         return ids.Count;
     }
 
-    /// <summary>A finance user records that a changed supplier account was verified (e.g. by calling the supplier).</summary>
-    public async Task<int> VerifyAccountAsync(string supplierId, string user, CancellationToken ct)
+    /// <summary>The accounts waiting for verification (new or changed, not yet verified), oldest first: the dashboard's and the CLI's list.</summary>
+    public async Task<List<AccountVerification>> PendingAsync(CancellationToken ct) =>
+        (await db.SupplierAccountChanges.AsNoTracking().Where(c => c.VerifiedBy == null).ToListAsync(ct))
+            .OrderBy(c => c.ChangedAt).ThenBy(c => c.Id).Select(c => new AccountVerification(c.SupplierId, c.NewNumber, c.Kind, c.ImportedBy, c.ChangedAt)).ToList();
+
+    /// <summary>
+    /// A finance user records that they verified this number of the supplier (e.g. by calling the supplier on a number
+    /// from the register, not from the letter that announced the change). Only that number leaves quarantine, and only
+    /// when the verifier is not the one who imported it.
+    /// </summary>
+    public async Task<int> VerifyAccountAsync(string supplierId, string number, string user, IReadOnlySet<string> roles, CancellationToken ct)
     {
         var now = clock.UtcNow;
-        return await db.SupplierAccountChanges.Where(c => c.SupplierId == supplierId && c.VerifiedBy == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.VerifiedBy, user).SetProperty(c => c.VerifiedAt, now), ct);
+        var normalised = Identifiers.AccountNumber.Normalise(number);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var pending = await db.SupplierAccountChanges.Where(c => c.SupplierId == supplierId && c.NewNumber == normalised && c.VerifiedBy == null).ToListAsync(ct);
+        if (pending.Count == 0) throw new ConfigurationException($"supplier {supplierId} has no account {number} waiting for verification");
+        foreach (var c in pending)
+        {
+            if (PaymentRelease.RefuseVerification(new AccountChange(c.SupplierId, c.NewNumber, c.ChangedAt, c.VerifiedBy, c.ImportedBy), user, roles) is { } refusal)
+                throw new ConfigurationException(refusal);
+            c.VerifiedBy = user;
+            c.VerifiedAt = now;
+        }
+        db.History.Add(new StatusChange
+        {
+            Subject = "supplier-account", SubjectId = pending[0].Id, At = now, Actor = user, ActorRole = PaymentRelease.FinanceRole, Action = "verify-account",
+            FromStatus = "Quarantine", ToStatus = "Verified", Reason = $"supplier {supplierId} account {normalised} verified by {user}",
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return pending.Count;
     }
 }

@@ -76,6 +76,9 @@ public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, B
         var now = clock.UtcNow;
         var postingDate = clock.DateOf(now);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Serialised: two cut-offs of the same period (or a cut-off and a posting chunk) go one after the other, and the
+        // second, reading after the first committed, finds nothing left to post: posting a period twice posts it once.
+        await PostingLock.HoldAsync(db, shared: false, ct);
         // The cut-off rule (PayrollCutOff) asked of the database: periods are YYYY-MM, so text order is period order.
         var carriedStatuses = PayrollCutOff.Carried.ToList();
         var includedStatuses = PayrollCutOff.Included.ToList();
@@ -83,16 +86,17 @@ public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, B
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Period, next), ct);
         var attested = await db.PayrollEntries.Where(e => string.Compare(e.Period, period) <= 0 && includedStatuses.Contains(e.Status) && e.VoucherId == null)
             .OrderBy(e => e.Id).ToListAsync(ct);
-        Directory.CreateDirectory(exportFolder);
-        var file = Path.Combine(exportFolder, PayrollExportWriter.FileName(p));
-        await using (var writer = new StreamWriter(file, false, new System.Text.UTF8Encoding(false)))
-            PayrollExportWriter.Write(writer, p, attested.Select(e => new PayrollExportRow(e.EmployeeId ?? "", e.PayCode, e.Quantity, e.Rate, e.Amount ?? 0m, p, e.CostCentre ?? "",
-                e.TransactionId, e.CorrectsPeriod is null ? null : PayrollPeriod.Parse(e.CorrectsPeriod), e.CorrectedRate)));
+        var file = Path.GetFullPath(Path.Combine(exportFolder, PayrollExportWriter.FileName(p)));
         if (attested.Count == 0)
         {
             await tx.CommitAsync(ct);
-            return new PayrollPostResult(0, 0, null, carried, file);
+            return new PayrollPostResult(0, 0, null, carried, File.Exists(file) ? file : "");
         }
+        // The export is made now, written after commit (temporary file, flushed, renamed): never over an earlier one.
+        var export = new MemoryStream();
+        await using (var writer = new StreamWriter(export, new System.Text.UTF8Encoding(false), leaveOpen: true))
+            PayrollExportWriter.Write(writer, p, attested.Select(e => new PayrollExportRow(e.EmployeeId ?? "", e.PayCode, e.Quantity, e.Rate, e.Amount ?? 0m, p, e.CostCentre ?? "",
+                e.TransactionId, e.CorrectsPeriod is null ? null : PayrollPeriod.Parse(e.CorrectsPeriod), e.CorrectedRate)));
         var rules = options.Posting.Rules();
         var voucher = PayrollVoucherBuilder.ForBatch($"payroll {period}", attested.Select(e => new PricedPayrollLine(e.TransactionId, e.EmployeeId ?? "", e.PayCode, e.Account ?? "", e.CostCentre ?? "", e.Amount ?? 0m)).ToList(),
             postingDate, rules, $"Lön {period}");
@@ -108,6 +112,9 @@ public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, B
         db.History.AddRange(attested.Select(e => new StatusChange { Subject = "payroll", SubjectId = e.Id, At = now, Action = "post", FromStatus = nameof(PayrollStatus.Attested), ToStatus = nameof(PayrollStatus.Posted), Reason = $"voucher {options.Posting.PayrollSeries}{number}" }));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        // A later cut-off of the same period (rows imported after the first) gets its own file, named after its voucher.
+        if (File.Exists(file)) file = Path.ChangeExtension(file, null) + string.Create(CultureInfo.InvariantCulture, $"-{options.Posting.PayrollSeries}{number}") + Path.GetExtension(file);
+        NewFiles.Write(file, export.ToArray());
         return new PayrollPostResult(attested.Count, voucher.Lines.Where(l => l.Amount > 0).Sum(l => l.Amount), $"{options.Posting.PayrollSeries}{number}", carried, file);
     }
 }

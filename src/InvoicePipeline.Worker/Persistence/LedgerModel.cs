@@ -30,6 +30,7 @@ internal static class LedgerModel
         {
             e.ToTable("payment_files");
             e.HasIndex(x => x.MessageId).IsUnique();
+            e.Ignore(x => x.State);
         });
         b.Entity<Payment>(e =>
         {

@@ -1,6 +1,9 @@
 namespace InvoicePipeline.Worker.Persistence;
 
-/// <summary>A pain.001 file handed to the bank. Cancelling it frees its invoices for a new proposal.</summary>
+/// <summary>
+/// A pain.001 payment file: proposed by one finance user (the XML stored here, in the proposal's transaction), released
+/// to the bank channel by another (only then are its invoices paid). Cancelling it frees its invoices for a new proposal.
+/// </summary>
 public sealed class PaymentFile
 {
     public long Id { get; set; }
@@ -13,6 +16,15 @@ public sealed class PaymentFile
     public bool Cancelled { get; set; }
     public string? CancelledBy { get; set; }
     public DateTimeOffset? CancelledAt { get; set; }
+    /// <summary>The pain.001 document as proposed, byte for byte (UTF-8): every export of the file is this, with the same MsgId.</summary>
+    public string Xml { get; set; } = "";
+    public string? ReleasedBy { get; set; }
+    public DateTimeOffset? ReleasedAt { get; set; }
+    /// <summary>Where the released file was written in the bank channel (Pipeline:Payments:Outbox).</summary>
+    public string? OutboxPath { get; set; }
+
+    public InvoicePipeline.Payments.PaymentFileState State =>
+        Cancelled ? InvoicePipeline.Payments.PaymentFileState.Cancelled : ReleasedBy is null ? InvoicePipeline.Payments.PaymentFileState.Proposed : InvoicePipeline.Payments.PaymentFileState.Released;
 }
 
 /// <summary>One credit transfer: which invoice, to which registered account, how much, on which day.</summary>

@@ -51,9 +51,11 @@ public sealed class MasterDataImport
     public string Sha256 { get; set; } = "";
     public int Rows { get; set; }
     public DateTimeOffset ImportedAt { get; set; }
+    /// <summary>Who imported it: the person on the command line, or "system" for the nightly run's own import.</summary>
+    public string ImportedBy { get; set; } = "system";
 }
 
-/// <summary>A change of a supplier's payee account seen at import: payments to it wait for verification (quarantine).</summary>
+/// <summary>A new or changed payee account seen at import: payments to it wait for a finance user's verification of this number (quarantine).</summary>
 public sealed class SupplierAccountChange
 {
     public long Id { get; set; }
@@ -64,4 +66,6 @@ public sealed class SupplierAccountChange
     public DateTimeOffset ChangedAt { get; set; }
     public string? VerifiedBy { get; set; }
     public DateTimeOffset? VerifiedAt { get; set; }
+    /// <summary>Who ran the import that brought this account (the verifier must be someone else).</summary>
+    public string? ImportedBy { get; set; }
 }

@@ -30,10 +30,11 @@ public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock cl
         var orderedBy = await db.PurchaseOrderLines.AsNoTracking().Where(p => poNumbers.Contains(p.PoNumber) && p.OrderedBy != null)
             .Select(p => p.OrderedBy!).Distinct().ToListAsync(ct);
         var authorities = await db.Approvers.AsNoTracking().Where(a => a.UserId == userId).ToListAsync(ct);
+        var history = await PeopleOnAsync(db, [invoiceId], ct);
         var now = clock.UtcNow;
         var c = new ReviewCase(status, invoice.LedgerAmountExclVat,
             invoice.Lines.Select(l => l.CostCentre).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-            invoice.RegisteredBy, invoice.CodedBy, invoice.ReviewedBy, orderedBy);
+            invoice.RegisteredBy, invoice.CodedBy, invoice.ReviewedBy, orderedBy, history.GetValueOrDefault(invoiceId) ?? []);
         var outcome = ReviewRules.Decide(c, new ReviewActor(userId, roles, authorities), action, reason, clock.DateOf(now));
         if (!outcome.Allowed) return outcome;
 
@@ -45,7 +46,7 @@ public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock cl
                 if (Recode(invoice, reason!, userId) is { } recodeError) return ReviewOutcome.Refuse(recodeError);
                 break;
             case ReviewAction.PickMatch:
-                var picked = await PickAsync(invoice, reason!.Trim(), now, ct);
+                var picked = await PickAsync(invoice, reason!.Trim(), userId, now, ct);
                 if (!picked.Allowed) return picked;
                 outcome = picked;
                 break;
@@ -80,6 +81,12 @@ public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock cl
         await tx.CommitAsync(ct);
         return outcome;
     }
+
+    /// <summary>Every person's action on the invoices (the history, without the system's), for segregation of duties.</summary>
+    public static async Task<Dictionary<long, List<PersonAction>>> PeopleOnAsync(PipelineDbContext db, IReadOnlyCollection<long> invoiceIds, CancellationToken ct) =>
+        (await db.History.AsNoTracking().Where(h => h.Subject == "invoice" && invoiceIds.Contains(h.SubjectId) && h.Actor != "system")
+            .Select(h => new { h.SubjectId, h.Actor, h.Action, h.At }).ToListAsync(ct))
+        .GroupBy(h => h.SubjectId).ToDictionary(g => g.Key, g => g.Select(h => new PersonAction(h.Actor, h.Action, h.At)).ToList());
 
     /// <summary>"account;cost centre;project" for every line, or "line:account;cost centre;project" for one; accounts must exist.</summary>
     private string? Recode(SupplierInvoice invoice, string value, string userId)
@@ -147,7 +154,7 @@ public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock cl
         entity.OrderReference = result.Invoice.OrderReference;
         entity.SupplierId = d.Supplier?.SupplierId;
         entity.LedgerAmountExclVat = d.LedgerAmountExclVat;
-        return Apply(entity, d, now, $"corrected by {userId}: {value}", [ExceptionCode.LowConfidence]);
+        return Apply(entity, d, now, userId, $"corrected by {userId}: {value}", [ExceptionCode.LowConfidence]);
     }
 
     /// <summary>The context to re-decide a stored invoice in: its supplier as identified now, else as stored; the invoice itself does not count.</summary>
@@ -160,7 +167,7 @@ public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock cl
     }
 
     /// <summary>Takes a re-run decision over: match, lines, the exceptions it replaces, explanations, and the status a person's change leads to.</summary>
-    private ReviewOutcome Apply(SupplierInvoice entity, InvoiceDecision d, DateTimeOffset now, string why, IReadOnlyCollection<string> replaced)
+    private ReviewOutcome Apply(SupplierInvoice entity, InvoiceDecision d, DateTimeOffset now, string userId, string why, IReadOnlyCollection<string> replaced)
     {
         entity.Match = d.Match;
         entity.MatchRef = d.MatchRef;
@@ -178,6 +185,7 @@ public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock cl
         foreach (var issue in entity.Issues.Where(i => i.ResolvedAt is null && (replaced.Contains(i.Code) || i.Code == ExceptionCode.NoMatch) && !current.Contains(i.Code)))
         {
             issue.ResolvedAt = now;
+            issue.ResolvedBy = userId;
             issue.Resolution = why;
         }
         foreach (var i in d.Issues.Where(i => !entity.Issues.Any(e => e.ResolvedAt is null && e.Code == i.Code)))
@@ -196,7 +204,7 @@ public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock cl
     /// Re-runs matching, coding and routing with the order or subscription the person chose. A clean result needs
     /// attestation (a person decided the match); new findings stay with the invoice for review.
     /// </summary>
-    private async Task<ReviewOutcome> PickAsync(SupplierInvoice entity, string reference, DateTimeOffset now, CancellationToken ct)
+    private async Task<ReviewOutcome> PickAsync(SupplierInvoice entity, string reference, string userId, DateTimeOffset now, CancellationToken ct)
     {
         var subscription = await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.SubscriptionId == reference, ct);
         var isOrder = await db.PurchaseOrderLines.AnyAsync(p => p.PoNumber == reference && p.SupplierId == entity.SupplierId, ct);
@@ -208,6 +216,6 @@ public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock cl
         var d = InvoiceDecider.Decide(invoice, await ContextForAsync(entity, invoice, register, ct), options.Value.DecisionPolicy());
         if (d.Match == MatchKind.None) return ReviewOutcome.Refuse($"{reference} does not match: {d.Explanations.LastOrDefault(e => e.Step == "matching")?.Text}");
         entity.OrderReference = invoice.OrderReference;
-        return Apply(entity, d, now, $"matched by hand to {d.Match.Name()} {reference}", [ExceptionCode.NoMatch]);
+        return Apply(entity, d, now, userId, $"matched by hand to {d.Match.Name()} {reference}", [ExceptionCode.NoMatch]);
     }
 }

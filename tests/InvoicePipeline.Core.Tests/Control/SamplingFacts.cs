@@ -62,6 +62,31 @@ public sealed class SamplingFacts
             [new SampledItem(new SampleItem(1, 1_000m), 1, 0), new SampledItem(new SampleItem(2, 20_000m), 2, 10_000m)]);
         var (projected, upper) = Sampling.Project(sample, new Dictionary<long, decimal> { [1] = 100m, [2] = 500m }, 95);
         Assert.Equal(100m / 1_000m * 10_000m + 500m, projected);
-        Assert.Equal(projected + 30_000m, upper);
+        // Stringer: the large item's 500 as it is, plus J × (UF₀ + 0.10 × (UF₁ − UF₀)) = 10,000 × (3.00 + 0.10 × 1.75).
+        Assert.Equal(500m + 10_000m * (3.00m + 0.10m * 1.75m), upper);
+    }
+
+    /// <summary>
+    /// The Poisson upper confidence factors as published (AICPA Audit Guide "Audit Sampling", table of confidence
+    /// factors for monetary-unit sampling; the same in Leslie, Teitlebaum &amp; Anderson), k = 0…10 misstatements.
+    /// </summary>
+    [Theory]
+    [InlineData(90, new[] { 2.31, 3.89, 5.33, 6.69, 8.00, 9.28, 10.54, 11.78, 13.00, 14.21, 15.41 })]
+    [InlineData(95, new[] { 3.00, 4.75, 6.30, 7.76, 9.16, 10.52, 11.85, 13.15, 14.44, 15.71, 16.97 })]
+    [InlineData(99, new[] { 4.61, 6.64, 8.41, 10.05, 11.61, 13.11, 14.58, 16.00, 17.41, 18.79, 20.15 })]
+    public void UpperFactors_AreThePublishedTable(int confidence, double[] published)
+    {
+        for (var k = 0; k < published.Length; k++)
+            Assert.Equal((decimal)published[k], Sampling.UpperFactor(k, confidence));
+    }
+
+    [Fact]
+    public void Bug_18_OneFullTainting_At95Percent_Gives4Point75Intervals_Not4()
+    {
+        var bound = Sampling.StringerBound([(1_000m, 1_000m)], 10_000m, 95);
+        Assert.Equal(47_500m, bound);
+        // Two taintings, largest first: J × (3.00 + 0.8 × 1.75 + 0.3 × 1.55).
+        Assert.Equal(10_000m * (3.00m + 0.8m * 1.75m + 0.3m * 1.55m), Sampling.StringerBound([(1_000m, 300m), (2_000m, 1_600m)], 10_000m, 95));
+        Assert.Equal(10_000m * 3.00m, Sampling.StringerBound([(1_000m, -200m)], 10_000m, 95)); // an understatement does not lower it
     }
 }

@@ -27,7 +27,7 @@ public sealed class PaymentProposalFacts
     }
 
     [Fact]
-    public void Propose_WithholdsAChangedAccountInQuarantine_UntilVerifiedOrOld()
+    public void Propose_WithholdsAChangedAccountInQuarantine_UntilVerified_NeverEndingByTime()
     {
         var fresh = new AccountChange("A", "50501055", new DateTimeOffset(Today.AddDays(-3).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), null);
         var plan = PaymentProposal.Propose([Inv(1)], Register(A), [fresh], new HashSet<long>(), Today, Today);
@@ -35,8 +35,27 @@ public sealed class PaymentProposalFacts
         Assert.Contains("quarantine", Assert.Single(plan.Withheld).Reason, StringComparison.Ordinal);
 
         Assert.Single(PaymentProposal.Propose([Inv(1)], Register(A), [fresh with { VerifiedBy = "fiona" }], new HashSet<long>(), Today, Today).Payments);
-        var old = fresh with { ChangedAt = fresh.ChangedAt.AddDays(-12) }; // 15 days ago
-        Assert.Single(PaymentProposal.Propose([Inv(1)], Register(A), [old], new HashSet<long>(), Today, Today).Payments);
+        // Issue 18: the quarantine used to end by itself after 14 days; a year later the account is still not paid.
+        var old = fresh with { ChangedAt = fresh.ChangedAt.AddDays(-365) };
+        Assert.Empty(PaymentProposal.Propose([Inv(1)], Register(A), [old], new HashSet<long>(), Today, Today).Payments);
+        // Another number of the same supplier verified does not clear this one.
+        Assert.Empty(PaymentProposal.Propose([Inv(1)], Register(A), [old, old with { NewNumber = "99999999", VerifiedBy = "fiona" }], new HashSet<long>(), Today, Today).Payments);
+    }
+
+    [Fact]
+    public void Release_NeedsASecondFinanceUser_AndVerification_SomeoneWhoDidNotImportTheAccount()
+    {
+        var finance = new HashSet<string> { PaymentRelease.FinanceRole };
+        Assert.Null(PaymentRelease.RefuseRelease(PaymentFileState.Proposed, "fiona", "frank", finance));
+        Assert.Contains("another finance user", PaymentRelease.RefuseRelease(PaymentFileState.Proposed, "fiona", "FIONA", finance), StringComparison.Ordinal);
+        Assert.Contains("only finance", PaymentRelease.RefuseRelease(PaymentFileState.Proposed, "fiona", "bo", new HashSet<string> { "approver" }), StringComparison.Ordinal);
+        Assert.NotNull(PaymentRelease.RefuseRelease(PaymentFileState.Released, "fiona", "frank", finance));
+        Assert.NotNull(PaymentRelease.RefuseRelease(PaymentFileState.Cancelled, "fiona", "frank", finance));
+
+        var change = new AccountChange("A", "50501055", DateTimeOffset.UnixEpoch, null, "fiona");
+        Assert.Contains("another finance user must verify", PaymentRelease.RefuseVerification(change, "fiona", finance), StringComparison.Ordinal);
+        Assert.Null(PaymentRelease.RefuseVerification(change, "frank", finance));
+        Assert.NotNull(PaymentRelease.RefuseVerification(change, "bo", new HashSet<string> { "approver" }));
     }
 
     [Fact]

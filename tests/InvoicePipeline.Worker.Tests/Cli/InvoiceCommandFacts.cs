@@ -71,4 +71,47 @@ public sealed class InvoiceCommandFacts
             Assert.Contains(await ctx.Decisions.AsNoTracking().Where(d => d.InvoiceId == unmatched).ToListAsync(Ct), d => d.Rule == "PRICE_VARIANCE");
         }
     }
+
+    [Fact]
+    public async Task Bug_18_TheFirstReviewer_MayNotAttest_AfterASendBack_OnTheCommandLine_OrInABatch()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await PipelineHost.RunSamplesAsync(db);
+        long id, picked;
+        await using (var ctx = db.Open())
+        {
+            id = (await ctx.Invoices.SingleAsync(i => i.InvoiceNumber == "F2026-1150", Ct)).Id; // BANK_ACCOUNT_MISMATCH, CC100 (anna's authority)
+            picked = (await ctx.Invoices.SingleAsync(i => i.InvoiceNumber == "88503", Ct)).Id;  // NO_MATCH
+        }
+        string[] Args(params string[] a) => [.. a, "--db", db.ConnectionString];
+        // anna reviews, cecilia sends back, david reviews again: ReviewedBy is david's, the history still has anna's accept.
+        Assert.Equal(0, await Worker.Cli.Cli.RunAsync(Args("invoice", "act", "--user", "anna.manager", "--invoice", $"{id}", "--action", "Accept", "--reason", "account confirmed")));
+        Assert.Equal(0, await Worker.Cli.Cli.RunAsync(Args("invoice", "act", "--user", "bo.chef", "--invoice", $"{id}", "--action", "SendBack", "--reason", "call the supplier again")));
+        Assert.Equal(0, await Worker.Cli.Cli.RunAsync(Args("invoice", "act", "--user", "david.ekonom", "--invoice", $"{id}", "--action", "Accept", "--reason", "confirmed twice")));
+        var output = new StringWriter();
+        var stdout = Console.Out;
+        Console.SetOut(output);
+        try
+        {
+            Assert.Equal(3, await Worker.Cli.Cli.RunAsync(Args("invoice", "act", "--user", "anna.manager", "--invoice", $"{id}", "--action", "Attest")));
+        }
+        finally
+        {
+            Console.SetOut(stdout);
+        }
+        Assert.Contains("Segregation of duties: you reviewed (accepted)", output.ToString(), StringComparison.Ordinal);
+
+        // The same hole through a decisions.csv batch: anna picks the match, david accepts, anna's batch attests.
+        Assert.Equal(0, await Worker.Cli.Cli.RunAsync(Args("invoice", "act", "--user", "anna.manager", "--invoice", $"{picked}", "--action", "PickMatch", "--reason", "PO-1002")));
+        Assert.Equal(0, await Worker.Cli.Cli.RunAsync(Args("invoice", "act", "--user", "david.ekonom", "--invoice", $"{picked}", "--action", "Accept", "--reason", "price agreed")));
+        var batch = Path.Combine(db.Folder, "decisions.csv");
+        await File.WriteAllTextAsync(batch, $"invoice_id,action,reason\n{id},Attest,\n{picked},Attest,\n", Ct);
+        Assert.Equal(3, await Worker.Cli.Cli.RunAsync(Args("invoice", "act", "--user", "anna.manager", "--file", batch)));
+        await using (var ctx = db.Open())
+        {
+            Assert.All(await ctx.Invoices.AsNoTracking().Where(i => i.Id == id || i.Id == picked).ToListAsync(Ct), i => Assert.Equal(InvoiceStatus.AwaitingAttestation, i.Status));
+            var pick = await ctx.History.AsNoTracking().SingleAsync(h => h.SubjectId == picked && h.Action == "pickmatch", Ct);
+            Assert.Equal("anna.manager", pick.Actor);
+        }
+    }
 }

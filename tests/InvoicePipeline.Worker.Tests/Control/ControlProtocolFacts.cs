@@ -3,6 +3,7 @@ using InvoicePipeline.Worker.Control;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Payments;
 using InvoicePipeline.Worker.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace InvoicePipeline.Worker.Tests.Control;
@@ -17,10 +18,14 @@ public sealed class ControlProtocolFacts
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await PipelineHost.RunSamplesAsync(db);
         await using var ctx = db.Open();
-        var paid = await new PaymentRun(ctx, new PipelineOptions(), new BusinessClock(new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)), "Europe/Stockholm")).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay.xml"), "fiona.finance", Ct);
+        var run = new PaymentRun(ctx, new PipelineOptions { Payments = { Outbox = Path.Combine(db.Folder, "outbox") } }, new BusinessClock(new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)), "Europe/Stockholm"));
+        var paid = await run.ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay.xml"), "fiona.finance", Ct);
         Assert.True(paid.Payments >= 4);
+        // Only released files are payments executed: none before the second person's release.
+        Assert.Empty(await ControlProtocol.LoadAsync(ctx, "payments", new DateOnly(2000, 1, 1), new DateOnly(2099, 12, 31), "2440", "SEK", Ct));
+        await run.ApproveAsync(paid.FileId!.Value, "frank.finance", new HashSet<string> { "finance" }, Ct);
 
-        var items = await ControlProtocol.LoadAsync(ctx, "payments", new DateOnly(2000, 1, 1), new DateOnly(2099, 12, 31), "2440", Ct);
+        var items = await ControlProtocol.LoadAsync(ctx, "payments", new DateOnly(2000, 1, 1), new DateOnly(2099, 12, 31), "2440", "SEK", Ct);
         Assert.Equal(paid.Payments, items.Count);
         Assert.Equal(paid.Payments, items.Select(i => i.InvoiceId).Distinct().Count());
         var pop = items.Select(i => new SampleItem(i.Id, i.Amount)).ToList();
@@ -42,5 +47,21 @@ public sealed class ControlProtocolFacts
         Assert.Equal(1, result.Deviations);
         Assert.True(result.Projected >= 100m, "a tainted item projects at least its own misstatement");
         Assert.NotNull(result.UpperLimit);
+    }
+
+    [Fact]
+    public async Task Bug_18_CreditNotes_AreAPopulationOfTheirOwn_NotSilentlyDropped()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await PipelineHost.RunSamplesAsync(db);
+        await using var ctx = db.Open();
+        var invoices = await ControlProtocol.LoadAsync(ctx, "invoices", new DateOnly(2000, 1, 1), new DateOnly(2099, 12, 31), "2440", "EUR", Ct);
+        var credits = await ControlProtocol.LoadAsync(ctx, "creditnotes", new DateOnly(2000, 1, 1), new DateOnly(2099, 12, 31), "2440", "EUR", Ct);
+        var creditIds = await ctx.Invoices.AsNoTracking().Where(i => i.Kind == InvoicePipeline.Invoices.DocumentKind.CreditNote).Select(i => i.Id).ToListAsync(Ct);
+        Assert.NotEmpty(credits);
+        Assert.All(credits, c => Assert.Contains(c.Id, creditIds));
+        Assert.All(credits, c => Assert.True(c.Amount > 0));
+        Assert.DoesNotContain(invoices, i => creditIds.Contains(i.Id));
+        Assert.All(invoices.Concat(credits), i => Assert.Equal("EUR", i.Currency)); // the organisation's currency, not a fixed SEK
     }
 }

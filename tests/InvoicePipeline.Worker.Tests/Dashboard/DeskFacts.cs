@@ -102,6 +102,31 @@ public sealed class DeskFacts(DeskFixture desk) : IClassFixture<DeskFixture>
     }
 
     [Fact]
+    public async Task Bug_18_WhoPickedTheMatch_MayNotAttest_AfterSomeoneElseAccepted()
+    {
+        var inv = await InvoiceAsync("88503"); // NO_MATCH
+        var anna = await desk.SignInAsync("anna.manager");
+        await anna.GotoAsync(desk.BaseUrl + $"/hangfire/invoice/{inv.Id}");
+        await anna.SelectOptionAsync("#action", "PickMatch");
+        await anna.FillAsync("#reason", "PO-1002");
+        await anna.ClickAsync("#do");
+        await Assertions.Expect(anna.Locator("#message")).ToContainTextAsync("PRICE_VARIANCE");
+        var david = await desk.SignInAsync("david.ekonom");
+        await david.GotoAsync(desk.BaseUrl + $"/hangfire/invoice/{inv.Id}");
+        await david.SelectOptionAsync("#action", "Accept");
+        await david.FillAsync("#reason", "Price agreed for the extra cleaning");
+        await david.ClickAsync("#do");
+        Assert.Equal(InvoiceStatus.AwaitingAttestation, (await InvoiceAsync("88503")).Status);
+        await anna.GotoAsync(desk.BaseUrl + "/hangfire/attestation");
+        Assert.Equal(0, await anna.Locator($"#attest-queue a[href$='/invoice/{inv.Id}']").CountAsync());
+        await anna.GotoAsync(desk.BaseUrl + $"/hangfire/invoice/{inv.Id}");
+        await anna.SelectOptionAsync("#action", "Attest");
+        await anna.ClickAsync("#do");
+        await Assertions.Expect(anna.Locator("#message")).ToContainTextAsync("Segregation of duties: you picked the match of");
+        Assert.Equal(InvoiceStatus.AwaitingAttestation, (await InvoiceAsync("88503")).Status);
+    }
+
+    [Fact]
     public async Task EveryDeskPage_RendersWhatItsQueryLoaded_InsideHangfiresLayout()
     {
         // NL-1 (NO_MATCH, MISSING_CODING) is an invoice no other test of this class acts on, so it is in the queue

@@ -41,7 +41,7 @@ public sealed class PaymentRunFacts
         await using var db = await TestDatabase.CreateAsync(provider);
         await PipelineHost.RunSamplesAsync(db);
 
-        var options = new PipelineOptions();
+        var options = new PipelineOptions { Payments = { Outbox = Path.Combine(db.Folder, "outbox") } };
         var first = Path.Combine(db.Folder, "pay1.xml");
         PaymentRunResult r;
         await using (var ctx = db.Open())
@@ -50,6 +50,9 @@ public sealed class PaymentRunFacts
         Assert.Empty(XsdErrors(first));
         Assert.Empty(Pain001Check.Check(XDocument.Load(first)));
 
+        var finance = new HashSet<string> { "finance" };
+        await using (var ctx = db.Open())
+            await new PaymentRun(ctx, options, Clock).ApproveAsync(r.FileId!.Value, "frank.finance", finance, Ct);
         await using (var ctx = db.Open())
         {
             var paid = await ctx.Invoices.AsNoTracking().Where(i => i.Status == InvoiceStatus.Paid).ToListAsync(Ct);
@@ -70,7 +73,7 @@ public sealed class PaymentRunFacts
     }
 
     [Fact]
-    public async Task AChangedAccount_IsWithheldForTheQuarantineDays_ThenPaid()
+    public async Task AChangedAccount_StaysInQuarantine_WhateverTheTime_UntilVerified()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await PipelineHost.RunSamplesAsync(db);
@@ -91,9 +94,14 @@ public sealed class PaymentRunFacts
         var first = await new PaymentRun(ctx, new PipelineOptions(), clock).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay1.xml"), "fiona.finance", Ct);
         var withheld = first.Withheld.Where(w => w.Reason.Contains("quarantine", StringComparison.Ordinal)).Select(w => w.Invoice.InvoiceId).ToList();
         Assert.NotEmpty(withheld);
-        Assert.All(first.Withheld.Where(w => withheld.Contains(w.Invoice.InvoiceId)), w => Assert.Contains("changed on 2026-12-01", w.Reason, StringComparison.Ordinal));
+        Assert.All(first.Withheld.Where(w => withheld.Contains(w.Invoice.InvoiceId)), w => Assert.Contains("import of 2026-12-01", w.Reason, StringComparison.Ordinal));
 
-        time.Advance(TimeSpan.FromDays(1)); // 15 December: the fourteen days are over
+        time.Advance(TimeSpan.FromDays(365)); // issue 18: no quarantine ends by time alone
+        ctx.ChangeTracker.Clear();
+        var still = await new PaymentRun(ctx, new PipelineOptions(), clock).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay-late.xml"), "fiona.finance", Ct);
+        Assert.Contains(still.Withheld, w => w.Reason.Contains("quarantine", StringComparison.Ordinal));
+        ctx.ChangeTracker.Clear();
+        Assert.Equal(1, await new PaymentRun(ctx, new PipelineOptions(), clock).VerifyAccountAsync(supplier!, "5555-5551", "fiona.finance", new HashSet<string> { "finance" }, Ct));
         ctx.ChangeTracker.Clear();
         var second = await new PaymentRun(ctx, new PipelineOptions(), clock).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay2.xml"), "fiona.finance", Ct);
         Assert.DoesNotContain(second.Withheld, w => w.Reason.Contains("quarantine", StringComparison.Ordinal));

@@ -50,6 +50,12 @@ public sealed class PayrollDeskFacts
         Assert.Equal(waitingBefore, result.Carried);
         Assert.Equal(attested.Sum(e => e.Amount ?? 0), result.Amount);
         Assert.Equal(attested.Count + 1, (await File.ReadAllLinesAsync(result.ExportFile, Ct)).Length);
+        // Issue 18: posting the period again posts nothing and leaves the export file as it was.
+        var exported = await File.ReadAllBytesAsync(result.ExportFile, Ct);
+        var again = await desk.PostAsync(period, Path.Combine(db.Folder, "payroll"), Ct);
+        Assert.Equal((0, null, result.ExportFile), (again.Posted, again.Voucher, again.ExportFile));
+        Assert.Equal(exported, await File.ReadAllBytesAsync(result.ExportFile, Ct));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(db.Folder, "payroll"), "*.tmp"));
 
         ctx.ChangeTracker.Clear();
         var voucher = await ctx.Vouchers.AsNoTracking().SingleAsync(v => v.PayrollBatch == period, Ct);

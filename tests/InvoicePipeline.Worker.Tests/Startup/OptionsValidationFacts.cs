@@ -20,7 +20,6 @@ public sealed class OptionsValidationFacts
     [InlineData("Pipeline:Hangfire:WorkerCount", "-1")]
     [InlineData("Pipeline:Hangfire:Queues:4", "postng")]
     [InlineData("Pipeline:TimeZone", "Europe/Stockholmm")]
-    [InlineData("Pipeline:Payments:QuarantineDays", "-14")]
     [InlineData("Pipeline:Kpi:Targets:supplier_invoices", "0")]
     [InlineData("Pipeline:Kpi:LeadTimeTargetWorkingDays", "0")]
     public async Task ABadSetting_StopsTheHostAtStart_WithAMessageNamingTheKey(string key, string value)

@@ -544,6 +544,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("ImportedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("Rows")
                         .HasColumnType("integer");
 
@@ -651,12 +655,25 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("OutboxPath")
+                        .HasColumnType("text");
+
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasColumnType("text");
+
                     b.Property<int>("Transactions")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -975,6 +992,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("ChangedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .HasColumnType("text");
 
                     b.Property<string>("Kind")
                         .IsRequired()

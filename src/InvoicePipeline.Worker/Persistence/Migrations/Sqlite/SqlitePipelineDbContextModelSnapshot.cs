@@ -529,6 +529,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.Property<long>("ImportedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Rows")
                         .HasColumnType("INTEGER");
 
@@ -632,12 +636,25 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OutboxPath")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Transactions")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -948,6 +965,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
 
                     b.Property<long>("ChangedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportedBy")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
