@@ -43,11 +43,14 @@ public sealed class CsvRows
     };
 
     /// <summary>Reads <paramref name="path"/>; header errors (missing required columns) come back as one error and no rows.</summary>
-    public static async IAsyncEnumerable<CsvRows> ReadAsync(string path, IReadOnlyCollection<string> required, List<CsvError> headerErrors,
+    public static IAsyncEnumerable<CsvRows> ReadAsync(string path, IReadOnlyCollection<string> required, List<CsvError> headerErrors,
+        CancellationToken ct = default) => ReadAsync(path, Path.GetFileName(path), required, headerErrors, ct);
+
+    /// <param name="name">The name errors give the file (e.g. KAMK/suppliers.csv).</param>
+    public static async IAsyncEnumerable<CsvRows> ReadAsync(string path, string name, IReadOnlyCollection<string> required, List<CsvError> headerErrors,
         [EnumeratorCancellation] CancellationToken ct = default)
     {
         await Task.Yield();
-        var name = Path.GetFileName(path);
         using var csv = CsvReader.FromFile(path, Options);
         csv.ReadHeader();
         if (csv.Headers.Count == 0)

@@ -24,6 +24,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("InvoicePipeline.MasterData.Account", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("text");
+
                     b.Property<string>("AccountNumber")
                         .HasColumnType("text");
 
@@ -34,7 +37,7 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<string>("Type")
                         .HasColumnType("text");
 
-                    b.HasKey("AccountNumber");
+                    b.HasKey("OrganisationId", "AccountNumber");
 
                     b.ToTable("accounts", (string)null);
                 });
@@ -59,6 +62,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasColumnType("text");
@@ -75,7 +82,7 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId", "CostCentre", "Role")
+                    b.HasIndex("OrganisationId", "UserId", "CostCentre", "Role")
                         .IsUnique();
 
                     b.ToTable("approvers", (string)null);
@@ -83,6 +90,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("InvoicePipeline.MasterData.CostCentre", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("text");
+
                     b.Property<string>("Code")
                         .HasColumnType("text");
 
@@ -93,13 +103,16 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.HasKey("Code");
+                    b.HasKey("OrganisationId", "Code");
 
                     b.ToTable("cost_centres", (string)null);
                 });
 
             modelBuilder.Entity("InvoicePipeline.MasterData.Employee", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("text");
+
                     b.Property<string>("EmployeeId")
                         .HasColumnType("text");
 
@@ -134,34 +147,43 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<string>("UserId")
                         .HasColumnType("text");
 
-                    b.HasKey("EmployeeId");
-
-                    b.HasIndex("PersonId");
+                    b.HasKey("OrganisationId", "EmployeeId");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("OrganisationId", "PersonId");
 
                     b.ToTable("employees", (string)null);
                 });
 
             modelBuilder.Entity("InvoicePipeline.MasterData.ExchangeRate", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("text");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
                     b.Property<string>("Currency")
                         .HasColumnType("text");
 
+                    b.Property<string>("ToCurrency")
+                        .HasColumnType("text");
+
                     b.Property<decimal>("Rate")
                         .HasPrecision(19, 8)
                         .HasColumnType("numeric(19,8)");
 
-                    b.HasKey("Date", "Currency");
+                    b.HasKey("OrganisationId", "Date", "Currency", "ToCurrency");
 
                     b.ToTable("exchange_rates", (string)null);
                 });
 
             modelBuilder.Entity("InvoicePipeline.MasterData.GoodsReceipt", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("text");
+
                     b.Property<string>("ReceiptId")
                         .HasColumnType("text");
 
@@ -180,15 +202,92 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<DateOnly>("ReceivedDate")
                         .HasColumnType("date");
 
-                    b.HasKey("ReceiptId");
+                    b.HasKey("OrganisationId", "ReceiptId");
 
-                    b.HasIndex("PoNumber", "PoLine");
+                    b.HasIndex("OrganisationId", "PoNumber", "PoLine");
 
                     b.ToTable("goods_receipts", (string)null);
                 });
 
+            modelBuilder.Entity("InvoicePipeline.MasterData.Organisation", b =>
+                {
+                    b.Property<string>("OrganisationId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("BuyerReferences")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DebtorBankgiro")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DebtorBic")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DebtorIban")
+                        .HasColumnType("text");
+
+                    b.Property<int>("FiscalYearStart")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LedgerCurrency")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("OrgNo")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PayableAccount")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PeppolIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RoundingAccount")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("SlaDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VatInAccount")
+                        .HasColumnType("text");
+
+                    b.Property<string>("VatInReverseAccount")
+                        .HasColumnType("text");
+
+                    b.Property<string>("VatOutReverseAccount")
+                        .HasColumnType("text");
+
+                    b.Property<string>("VoucherSeries")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("OrganisationId");
+
+                    b.HasIndex("OrgNo");
+
+                    b.ToTable("organisations", (string)null);
+                });
+
             modelBuilder.Entity("InvoicePipeline.MasterData.PayCode", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("text");
+
                     b.Property<string>("Code")
                         .HasColumnType("text");
 
@@ -212,7 +311,7 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.HasKey("Code");
+                    b.HasKey("OrganisationId", "Code");
 
                     b.ToTable("pay_codes", (string)null);
                 });
@@ -226,6 +325,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Currency")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("PayCode")
@@ -247,7 +350,7 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PayCode", "PayGroup", "ValidFrom")
+                    b.HasIndex("OrganisationId", "PayCode", "PayGroup", "ValidFrom")
                         .IsUnique();
 
                     b.ToTable("pay_rates", (string)null);
@@ -255,6 +358,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("InvoicePipeline.MasterData.PurchaseOrderLine", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("text");
+
                     b.Property<string>("PoNumber")
                         .HasColumnType("text");
 
@@ -305,9 +411,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                         .HasPrecision(19, 4)
                         .HasColumnType("numeric(19,4)");
 
-                    b.HasKey("PoNumber", "PoLine");
+                    b.HasKey("OrganisationId", "PoNumber", "PoLine");
 
-                    b.HasIndex("SupplierId");
+                    b.HasIndex("OrganisationId", "SupplierId");
 
                     b.ToTable("purchase_order_lines", (string)null);
                 });
@@ -331,6 +437,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("InvoicePipeline.MasterData.Subscription", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("text");
+
                     b.Property<string>("SubscriptionId")
                         .HasColumnType("text");
 
@@ -375,15 +484,18 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("ValidTo")
                         .HasColumnType("date");
 
-                    b.HasKey("SubscriptionId");
+                    b.HasKey("OrganisationId", "SubscriptionId");
 
-                    b.HasIndex("SupplierId");
+                    b.HasIndex("OrganisationId", "SupplierId");
 
                     b.ToTable("subscriptions", (string)null);
                 });
 
             modelBuilder.Entity("InvoicePipeline.MasterData.Supplier", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("text");
+
                     b.Property<string>("SupplierId")
                         .HasColumnType("text");
 
@@ -427,13 +539,13 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<string>("VatId")
                         .HasColumnType("text");
 
-                    b.HasKey("SupplierId");
+                    b.HasKey("OrganisationId", "SupplierId");
 
-                    b.HasIndex("OrgNo");
+                    b.HasIndex("OrganisationId", "OrgNo");
 
-                    b.HasIndex("PeppolId");
+                    b.HasIndex("OrganisationId", "PeppolId");
 
-                    b.HasIndex("VatId");
+                    b.HasIndex("OrganisationId", "VatId");
 
                     b.ToTable("suppliers", (string)null);
                 });
@@ -592,6 +704,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<long>("InvoiceId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<long>("PaymentFileId")
                         .HasColumnType("bigint");
 
@@ -648,6 +764,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("OrganisationId")
                         .IsRequired()
                         .HasColumnType("text");
 
@@ -717,6 +837,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<int>("Line")
                         .HasColumnType("integer");
 
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("PayCode")
                         .IsRequired()
                         .HasColumnType("text");
@@ -764,10 +888,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
                     b.HasIndex("RunId");
 
-                    b.HasIndex("TransactionId");
-
                     b.HasIndex("DocumentId", "Line")
                         .IsUnique();
+
+                    b.HasIndex("OrganisationId", "TransactionId");
 
                     b.HasIndex("Status", "Period");
 
@@ -864,6 +988,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("Folder")
+                        .HasColumnType("text");
+
                     b.Property<bool>("Processed")
                         .HasColumnType("boolean");
 
@@ -907,6 +1034,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
                     b.Property<bool>("Done")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("text");
 
                     b.HasKey("RunId", "ChunkNo");
 
@@ -987,6 +1117,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<string>("OldNumber")
                         .HasColumnType("text");
 
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("SupplierId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -999,7 +1133,7 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SupplierId");
+                    b.HasIndex("OrganisationId", "SupplierId");
 
                     b.ToTable("supplier_account_changes", (string)null);
                 });
@@ -1072,6 +1206,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<string>("OrderReference")
                         .HasColumnType("text");
 
+                    b.Property<string>("OrganisationId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<decimal>("Payable")
                         .HasPrecision(19, 4)
                         .HasColumnType("numeric(19,4)");
@@ -1134,14 +1272,14 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.HasIndex("DocumentId")
                         .IsUnique();
 
-                    b.HasIndex("DuplicateKey")
-                        .IsUnique();
-
                     b.HasIndex("RunId");
 
                     b.HasIndex("Status");
 
-                    b.HasIndex("SupplierId", "IssueDate");
+                    b.HasIndex("OrganisationId", "DuplicateKey")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "SupplierId", "IssueDate");
 
                     b.ToTable("invoices", (string)null);
                 });
@@ -1246,6 +1384,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("PayrollBatch")
                         .HasColumnType("text");
 
@@ -1268,7 +1410,7 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.HasIndex("InvoiceId")
                         .IsUnique();
 
-                    b.HasIndex("Series", "FiscalYear", "Number")
+                    b.HasIndex("OrganisationId", "Series", "FiscalYear", "Number")
                         .IsUnique();
 
                     b.ToTable("vouchers", (string)null);
@@ -1312,6 +1454,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("InvoicePipeline.Worker.Persistence.VoucherSeriesCounter", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("text");
+
                     b.Property<string>("Series")
                         .HasColumnType("text");
 
@@ -1321,7 +1466,7 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<int>("NextNumber")
                         .HasColumnType("integer");
 
-                    b.HasKey("Series", "FiscalYear");
+                    b.HasKey("OrganisationId", "Series", "FiscalYear");
 
                     b.ToTable("voucher_counters", (string)null);
                 });
