@@ -96,7 +96,7 @@ public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, T
         var rules = options.Posting.Rules();
         var voucher = PayrollVoucherBuilder.ForBatch($"payroll {period}", attested.Select(e => new PricedPayrollLine(e.TransactionId, e.EmployeeId ?? "", e.PayCode, e.Account ?? "", e.CostCentre ?? "", e.Amount ?? 0m)).ToList(),
             postingDate, rules, $"Lön {period}");
-        var number = await VoucherNumbers.ReserveAsync(db, options.Posting.PayrollSeries, postingDate.Year, 1, ct);
+        var number = await VoucherNumbers.ReserveAsync(db, InvoicePipeline.MasterData.Organisation.DefaultId, options.Posting.PayrollSeries, postingDate.Year, 1, ct);
         var id = VoucherIds.VoucherId(options.Posting.PayrollSeries, postingDate.Year, number);
         db.Vouchers.Add(new VoucherEntry { Id = id, Series = options.Posting.PayrollSeries, FiscalYear = postingDate.Year, Number = number, Date = postingDate, Text = voucher.Text, PayrollBatch = period, CreatedAt = now, RunId = "payroll-" + period });
         db.VoucherLines.AddRange(voucher.Lines.Select((l, n) => new VoucherLineEntry { Id = VoucherIds.LineId(id, n + 1), VoucherId = id, LineNo = n + 1, Account = l.Account, CostCentre = l.CostCentre, Project = l.Project, Amount = l.Amount, Text = l.Text }));

@@ -22,7 +22,7 @@ internal static class ChunkWriter
         if (built.Count > 0)
         {
             var year = postingDate.Year;
-            var first = await VoucherNumbers.ReserveAsync(db, o.InvoiceSeries, year, built.Count, ct);
+            var first = await VoucherNumbers.ReserveAsync(db, InvoicePipeline.MasterData.Organisation.DefaultId, o.InvoiceSeries, year, built.Count, ct);
             var vouchers = new List<VoucherEntry>(built.Count);
             var lines = new List<VoucherLineEntry>(built.Count * 5);
             for (var i = 0; i < built.Count; i++)

@@ -93,6 +93,12 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
             chunkNo, docs.Count, clock0.ElapsedMilliseconds, readMs, loadMs, decideMs, clock0.ElapsedMilliseconds - readMs - loadMs - decideMs);
     }
 
+    /// <summary>
+    /// The organisation the chunk's invoices are processed for. Processing is still of one organisation's master data
+    /// (issue 16, step 3 not landed): every invoice goes to the default organisation, as before organisations existed.
+    /// </summary>
+    private const string ArrivingFor = InvoicePipeline.MasterData.Organisation.DefaultId;
+
     private readonly List<(SupplierInvoice Invoice, InvoiceDecision? Decision, string? Rejection, IReadOnlyList<Finding> Findings)> _pending = [];
 
     private SupplierInvoice Rejected(ReceivedDocument doc, ReadResult read, string runId, DateTimeOffset now)
@@ -101,7 +107,7 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
         var inv = read.Invoice;
         var entity = new SupplierInvoice
         {
-            DocumentId = doc.Id, Kind = inv?.Kind ?? DocumentKind.Invoice, InvoiceNumber = inv?.Number ?? "", Status = InvoiceStatus.Rejected,
+            DocumentId = doc.Id, OrganisationId = ArrivingFor, Kind = inv?.Kind ?? DocumentKind.Invoice, InvoiceNumber = inv?.Number ?? "", Status = InvoiceStatus.Rejected,
             IssueDate = inv?.IssueDate, Currency = inv?.Currency ?? "", TotalInclVat = inv?.Totals.TaxInclusive ?? 0, SellerName = inv?.Seller.Name,
             Exceptions = issue.Code, ReceivedAt = doc.ReceivedAt, RunId = runId,
             Issues = [new InvoiceException { Code = issue.Code, Reason = issue.Reason, RaisedAt = now }],
@@ -140,7 +146,7 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
         if (d.Key is not null && d.Status is not (InvoiceStatus.Rejected or InvoiceStatus.Duplicate)) ctx.AcceptedKeys.Add(d.Key);
         var entity = new SupplierInvoice
         {
-            DocumentId = doc.Id, Kind = invoice.Kind, SupplierId = d.Supplier?.SupplierId, SellerName = invoice.Seller.Name ?? invoice.Seller.LegalName,
+            DocumentId = doc.Id, OrganisationId = ArrivingFor, Kind = invoice.Kind, SupplierId = d.Supplier?.SupplierId, SellerName = invoice.Seller.Name ?? invoice.Seller.LegalName,
             InvoiceNumber = invoice.Number, IssueDate = invoice.IssueDate, DueDate = invoice.DueDate, Currency = invoice.Currency,
             TotalExclVat = invoice.Totals.TaxExclusive, VatTotal = invoice.Totals.TaxTotal ?? invoice.VatBreakdown.Sum(v => v.TaxAmount),
             TotalInclVat = invoice.Totals.TaxInclusive, Payable = invoice.Totals.Payable, LedgerAmountExclVat = d.LedgerAmountExclVat,

@@ -20,7 +20,21 @@ public sealed class RunSummary
     public SortedDictionary<string, int> Exceptions { get; set; } = new(StringComparer.Ordinal);
     public PostingFigures Posting { get; set; } = new();
     public PayrollCounts Payroll { get; set; } = new();
+    /// <summary>Per customer organisation, beside the totals (organisations.md); an unknown buyer's invoice is in none.</summary>
+    public SortedDictionary<string, OrganisationCounts> Organisations { get; set; } = new(StringComparer.Ordinal);
     public string? ReportPath { get; set; }
+
+    public sealed class OrganisationCounts
+    {
+        public int Received { get; set; }
+        public int Accepted { get; set; }
+        public int Rejected { get; set; }
+        public int Duplicates { get; set; }
+        public int AwaitingReview { get; set; }
+        public int AwaitingAttestation { get; set; }
+        public int Posted { get; set; }
+        public int OnHold { get; set; }
+    }
 
     public sealed class DocumentCounts
     {
@@ -91,9 +105,9 @@ public static class RunReport
                              where i.RunId == run.Id
                              join v in db.Vouchers.AsNoTracking() on (long?)i.Id equals v.InvoiceId into vg
                              from v in vg.DefaultIfEmpty()
-                             group i by new { i.Status, i.Match, i.Exceptions, Voucher = v != null } into g
-                             select new { g.Key.Status, g.Key.Match, g.Key.Exceptions, g.Key.Voucher, Count = g.Count() }).ToListAsync(ct);
-        var invoices = grouped.Select(g => new { Status = InvoiceStates.Effective(g.Status, g.Voucher), g.Match, g.Exceptions, g.Count }).ToList();
+                             group i by new { i.OrganisationId, i.Status, i.Match, i.Exceptions, Voucher = v != null } into g
+                             select new { g.Key.OrganisationId, g.Key.Status, g.Key.Match, g.Key.Exceptions, g.Key.Voucher, Count = g.Count() }).ToListAsync(ct);
+        var invoices = grouped.Select(g => new { g.OrganisationId, Status = InvoiceStates.Effective(g.Status, g.Voucher), g.Match, g.Exceptions, g.Count }).ToList();
         // Summed as it streams (SQLite cannot sum decimals exactly in SQL).
         var payable = 0m;
         await foreach (var amount in db.VoucherLines.AsNoTracking()
@@ -136,6 +150,16 @@ public static class RunReport
             if (i.Status == InvoiceStatus.OnHold) c.OnHold += n;
             foreach (var code in i.Exceptions.Split(';', StringSplitOptions.RemoveEmptyEntries))
                 s.Exceptions[code] = s.Exceptions.GetValueOrDefault(code) + n;
+            if (i.OrganisationId is not { } organisation) continue; // unknown buyer: in the totals, in no organisation
+            if (!s.Organisations.TryGetValue(organisation, out var o)) s.Organisations[organisation] = o = new();
+            o.Received += n;
+            if (accepted) o.Accepted += n;
+            if (i.Status == InvoiceStatus.Rejected) o.Rejected += n;
+            if (i.Status == InvoiceStatus.Duplicate) o.Duplicates += n;
+            if (i.Status == InvoiceStatus.AwaitingReview) o.AwaitingReview += n;
+            if (i.Status == InvoiceStatus.AwaitingAttestation) o.AwaitingAttestation += n;
+            if (i.Status is InvoiceStatus.Posted or InvoiceStatus.Paid) o.Posted += n;
+            if (i.Status == InvoiceStatus.OnHold) o.OnHold += n;
         }
         return s;
     }
@@ -156,17 +180,17 @@ public static class RunReport
     private static async Task WritePayrollAsync(PipelineDbContext db, PipelineRun run, string path, CancellationToken ct)
     {
         var rows = db.PayrollEntries.AsNoTracking().Where(e => e.RunId == run.Id).OrderBy(e => e.File).ThenBy(e => e.Line)
-            .Select(e => new { e.File, e.Line, e.TransactionId, e.EmployeeId, e.PayCode, e.Status, e.Exceptions, e.Amount }).AsAsyncEnumerable();
+            .Select(e => new { e.File, e.Line, e.TransactionId, e.EmployeeId, e.PayCode, e.Status, e.Exceptions, e.Amount, e.OrganisationId }).AsAsyncEnumerable();
         await using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
         await Payroll.PayrollReportWriter.WriteAsync(writer, rows.Select(e => new Payroll.PayrollReportRow(e.File, e.Line, e.TransactionId, e.EmployeeId, e.PayCode,
-            e.Status, e.Exceptions, e.Amount)), ct);
+            e.Status, e.Exceptions, e.Amount, e.OrganisationId)), ct);
     }
 
     private static async Task WriteDocumentsAsync(PipelineDbContext db, PipelineRun run, string path, CancellationToken ct)
     {
         await using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
         using var csv = CsvWriter.Create(writer, ReportCsv, true);
-        foreach (var h in new[] { "file", "sha256", "kind", "supplier_id", "invoice_number", "issue_date", "currency", "total_incl_vat", "status", "match", "match_ref", "exceptions", "voucher" })
+        foreach (var h in new[] { "file", "sha256", "kind", "supplier_id", "invoice_number", "issue_date", "currency", "total_incl_vat", "status", "match", "match_ref", "exceptions", "voucher", "organisation" })
             csv.WriteField(h);
         csv.EndRecord();
         var rows = from d in db.Documents.AsNoTracking()
@@ -181,7 +205,7 @@ public static class RunReport
                    {
                        d.FileName, d.Sha256, d.Channel, Found = i != null, Kind = (DocumentKind?)i.Kind, i.SupplierId, i.InvoiceNumber, i.IssueDate, i.Currency,
                        Total = (decimal?)i.TotalInclVat, Status = (InvoiceStatus?)i.Status, i.Match, i.MatchRef, i.Exceptions,
-                       Series = v == null ? null : v.Series, Number = v == null ? (int?)null : v.Number,
+                       Series = v == null ? null : v.Series, Number = v == null ? (int?)null : v.Number, i.OrganisationId,
                    };
         await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
@@ -199,6 +223,8 @@ public static class RunReport
             csv.WriteField(r.MatchRef);
             csv.WriteField(r.Exceptions);
             csv.WriteField(r.Number is null ? null : $"{r.Series}{r.Number}");
+            // Empty for UNKNOWN_BUYER (organisations.md), and so is supplier_id: suppliers are identified within an organisation.
+            csv.WriteField(r.Found ? r.OrganisationId : null);
             csv.EndRecord();
         }
     }

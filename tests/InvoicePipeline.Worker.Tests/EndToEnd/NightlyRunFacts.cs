@@ -40,8 +40,12 @@ public abstract class NightlyRunFacts(DatabaseProvider provider)
 
         // The report exists and has one row per document.
         var csv = await File.ReadAllLinesAsync(Path.Combine(outcome.Run.ReportPath!, "documents.csv"), Ct);
-        Assert.Equal("file,sha256,kind,supplier_id,invoice_number,issue_date,currency,total_incl_vat,status,match,match_ref,exceptions,voucher", csv[0]);
+        Assert.Equal("file,sha256,kind,supplier_id,invoice_number,issue_date,currency,total_incl_vat,status,match,match_ref,exceptions,voucher,organisation", csv[0]);
         Assert.Equal(s.Documents.Einvoices + s.Documents.Scanned, csv.Length - 1);
+        // Sample master data of one organisation: every invoice is the default organisation's, and the summary says so.
+        Assert.All(csv.Skip(1), r => Assert.EndsWith("," + InvoicePipeline.MasterData.Organisation.DefaultId, r, StringComparison.Ordinal));
+        var only = Assert.Single(s.Organisations);
+        Assert.Equal((InvoicePipeline.MasterData.Organisation.DefaultId, s.Invoices.Posted), (only.Key, only.Value.Posted));
         Assert.True(File.Exists(Path.Combine(outcome.Run.ReportPath!, "summary.json")));
     }
 
