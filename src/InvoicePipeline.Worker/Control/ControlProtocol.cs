@@ -53,19 +53,30 @@ public static class ControlProtocol
         using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
         using var csv = CsvWriter.Create(writer, new CsvWriterOptions { Separator = ',', NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture, Injection = CsvInjection.Escape }, true);
         csv.WriteHeader(Columns);
-        string M(decimal? d) => d?.ToString("0.00", CultureInfo.InvariantCulture) ?? "";
+        // Numbers as numbers (typed, outside the injection escape), text as escaped text.
         foreach (var s in sample.Items)
         {
             var p = byId[s.Item.Id];
-            foreach (var v in new[]
-            {
-                sample.Method, sample.Seed.ToString(CultureInfo.InvariantCulture), population, sample.PopulationSize.ToString(CultureInfo.InvariantCulture),
-                M(sample.PopulationValue), M(sample.Interval), confidence.ToString(CultureInfo.InvariantCulture), s.SampleNo.ToString(CultureInfo.InvariantCulture),
-                p.Id.ToString(CultureInfo.InvariantCulture), p.InvoiceId?.ToString(CultureInfo.InvariantCulture) ?? "", p.SupplierId, p.SupplierName ?? "",
-                p.Account ?? "", M(p.Amount), p.Currency, p.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.AttestedBy ?? "", p.Voucher ?? "",
-                M(s.SelectionPoint), "", "", "", "",
-            })
-                csv.WriteField(v);
+            csv.WriteField(sample.Method);
+            csv.WriteField(sample.Seed, "");
+            csv.WriteField(population);
+            csv.WriteNumber(sample.PopulationSize);
+            csv.WriteAmount(sample.PopulationValue);
+            csv.WriteAmount(sample.Interval);
+            csv.WriteNumber(confidence);
+            csv.WriteNumber(s.SampleNo);
+            csv.WriteNumber(p.Id);
+            csv.WriteNumber(p.InvoiceId);
+            csv.WriteField(p.SupplierId);
+            csv.WriteField(p.SupplierName ?? "");
+            csv.WriteField(p.Account ?? "");
+            csv.WriteAmount(p.Amount);
+            csv.WriteField(p.Currency);
+            csv.WriteField(p.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            csv.WriteField(p.AttestedBy ?? "");
+            csv.WriteField(p.Voucher ?? "");
+            csv.WriteAmount(s.SelectionPoint);
+            for (var i = 0; i < 4; i++) csv.WriteField("");
             csv.EndRecord();
         }
     }

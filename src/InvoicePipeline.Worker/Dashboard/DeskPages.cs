@@ -83,12 +83,21 @@ public sealed class InvoicePage(long id) : DeskPage("Invoice")
         var status = InvoiceStates.Effective(i.Status, voucher is not null);
         Dt("Status", status);
         if (voucher is not null) Dt("Voucher", string.Create(CultureInfo.InvariantCulture, $"{voucher.Series}{voucher.Number} ({voucher.Date:yyyy-MM-dd})"));
-        Dt("Supplier", i.SupplierId); Dt("Kind", i.Kind); Dt("Issue date", i.IssueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Dt("Supplier", i.SupplierId); Dt("Kind", InvoicePipeline.Invoices.DocumentSign.Describe(i.Kind, i.Sign)); Dt("Issue date", i.IssueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Dt("Due date", i.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); Dt("Total", $"{Money(i.TotalInclVat)} {i.Currency} (VAT {Money(i.VatTotal)})");
+        if (i.Prepaid is { } prepaid) Dt("Prepaid", $"{Money(prepaid)} {i.Currency} (amount due {Money(i.Payable)})");
+        if (i.DuplicateOf is { } earlier) html.Append(CultureInfo.InvariantCulture, $"<dt>Duplicate of</dt><dd id=\"duplicate-of\"><a href=\"{Link($"/invoice/{earlier}")}\">#{earlier}</a></dd>");
         Dt("Order", i.OrderReference); Dt("Match", $"{i.Match} {i.MatchRef}"); Dt("Payee account", i.PayeeAccount); Dt("Payment reference", i.PaymentReference);
         html.Append("</dl><h4>Lines</h4><table class=\"table table-condensed\" id=\"lines\"><tr><th>#</th><th>Item</th><th class=\"text-right\">Qty</th><th class=\"text-right\">Price</th><th class=\"text-right\">Net</th><th>VAT</th><th>Order line</th><th>Account</th><th>Cost centre</th><th>Project</th><th>Coding from</th></tr>");
         foreach (var l in i.Lines.OrderBy(l => l.LineNo))
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{H(l.LineId)}</td><td>{H(l.Description)}</td><td class=\"text-right\">{H(l.Quantity)}</td><td class=\"text-right\">{H(l.UnitPrice)}</td><td class=\"text-right\">{Money(l.NetAmount)}</td><td>{H(l.VatCategory)} {H(l.VatRate)} %</td><td>{H(l.PoNumber)} {H(l.PoLine)}</td><td>{H(l.Account)}</td><td>{H(l.CostCentre)}</td><td>{H(l.Project)}</td><td>{H(l.CodingSource)}</td></tr>");
+        if (voucher is not null)
+        {
+            // The voucher the invoice got, line by line (document-level charges and allowances are lines above and here).
+            html.Append(CultureInfo.InvariantCulture, $"</table><h4>Voucher {H(voucher.Series)}{voucher.Number}</h4><table class=\"table table-condensed\" id=\"voucher\"><tr><th>#</th><th>Account</th><th class=\"text-right\">Debit</th><th class=\"text-right\">Credit</th><th>Cost centre</th><th>Project</th></tr>");
+            foreach (var l in db.VoucherLines.AsNoTracking().Where(l => l.VoucherId == voucher.Id).OrderBy(l => l.LineNo).ToList())
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{l.LineNo}</td><td>{H(l.Account)}</td><td class=\"text-right\">{(l.Amount > 0 ? Money(l.Amount) : "")}</td><td class=\"text-right\">{(l.Amount < 0 ? Money(-l.Amount) : "")}</td><td>{H(l.CostCentre)}</td><td>{H(l.Project)}</td></tr>");
+        }
         html.Append("</table><h4>Exceptions</h4><ul id=\"exceptions\">");
         foreach (var e in i.Issues) html.Append(CultureInfo.InvariantCulture, $"<li><b>{H(e.Code)}</b>: {H(e.Reason)}{(e.ResolvedAt is null ? "" : $" <span class=\"label label-success\">resolved by {H(e.ResolvedBy)}: {H(e.Resolution)}</span>")}</li>");
         html.Append("</ul>");

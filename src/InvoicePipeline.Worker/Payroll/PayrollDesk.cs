@@ -75,7 +75,8 @@ public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, T
         var p = PayrollPeriod.Parse(period);
         var next = p.Next().ToString();
         var now = clock.GetUtcNow();
-        var postingDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Runs.RunStarter.Zone(options.TimeZone)).DateTime);
+        // Nothing posts into a closed period: a date in one takes the first open date.
+        var postingDate = await Posting.PeriodLocks.OpenDateAsync(db, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Runs.RunStarter.Zone(options.TimeZone)).DateTime), ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var carried = await db.PayrollEntries.Where(e => e.Period == period && e.Status == nameof(PayrollStatus.AwaitingAttestation))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Period, next), ct);
@@ -94,9 +95,9 @@ public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, T
         var rules = options.Posting.Rules();
         var voucher = PayrollVoucherBuilder.ForBatch($"payroll {period}", attested.Select(e => new PricedPayrollLine(e.TransactionId, e.EmployeeId ?? "", e.PayCode, e.Account ?? "", e.CostCentre ?? "", e.Amount ?? 0m)).ToList(),
             postingDate, rules, $"Lön {period}");
-        var number = await VoucherNumbers.ReserveAsync(db, options.Posting.PayrollSeries, postingDate.Year, 1, ct);
-        var id = VoucherIds.VoucherId(options.Posting.PayrollSeries, postingDate.Year, number);
-        db.Vouchers.Add(new VoucherEntry { Id = id, Series = options.Posting.PayrollSeries, FiscalYear = postingDate.Year, Number = number, Date = postingDate, Text = voucher.Text, PayrollBatch = period, CreatedAt = now, RunId = "payroll-" + period });
+        var (fiscalYear, number) = await VoucherNumbers.ReserveAsync(db, options.Posting.PayrollSeries, postingDate, options.Posting.FiscalYearStartMonth, 1, ct);
+        var id = VoucherIds.VoucherId(options.Posting.PayrollSeries, fiscalYear, number);
+        db.Vouchers.Add(new VoucherEntry { Id = id, Series = options.Posting.PayrollSeries, FiscalYear = fiscalYear, Number = number, Date = postingDate, Text = voucher.Text, PayrollBatch = period, CreatedAt = now, RunId = "payroll-" + period });
         db.VoucherLines.AddRange(voucher.Lines.Select((l, n) => new VoucherLineEntry { Id = VoucherIds.LineId(id, n + 1), VoucherId = id, LineNo = n + 1, Account = l.Account, CostCentre = l.CostCentre, Project = l.Project, Amount = l.Amount, Text = l.Text }));
         foreach (var e in attested)
         {

@@ -34,7 +34,7 @@ public sealed class InvoicePoster(PipelineDbContext db, IServiceScopeFactory sco
     /// <summary>The first chunk as the reader would build it (tests: a change between read and write).</summary>
     internal async Task<BuiltChunk?> ReadFirstChunkAsync(DateOnly postingDate, CancellationToken ct) =>
         await ReadAsync(db, 0, long.MaxValue, options.Value.Posting.ChunkSize, postingDate,
-            new ExchangeRateTable(await db.ExchangeRates.AsNoTracking().ToListAsync(ct)), options.Value.Posting.Rules(), new PostingResult(), ct);
+            options.Value.Posting.RateTable(await db.ExchangeRates.AsNoTracking().ToListAsync(ct)), await RulesAsync(db, options.Value.Posting, ct), new PostingResult(), ct);
 
     internal Task WriteChunkAsync(BuiltChunk chunk, string runId, DateOnly postingDate, CancellationToken ct) =>
         WriteAsync(chunk, runId, postingDate, options.Value.Posting, new PostingResult(), ct);
@@ -43,8 +43,8 @@ public sealed class InvoicePoster(PipelineDbContext db, IServiceScopeFactory sco
     internal async Task<PostingResult> ReadAndBuildAllAsync(DateOnly postingDate, CancellationToken ct)
     {
         var result = new PostingResult();
-        var rates = new ExchangeRateTable(await db.ExchangeRates.AsNoTracking().ToListAsync(ct));
-        await foreach (var chunk in ChunksAsync(postingDate, rates, options.Value.Posting.Rules(), result, ct))
+        var rates = options.Value.Posting.RateTable(await db.ExchangeRates.AsNoTracking().ToListAsync(ct));
+        await foreach (var chunk in ChunksAsync(postingDate, rates, await RulesAsync(db, options.Value.Posting, ct), result, ct))
             (result.Posted, result.Refused) = (result.Posted + chunk.Built.Count, result.Refused + chunk.Refused.Count);
         return result;
     }
@@ -52,8 +52,9 @@ public sealed class InvoicePoster(PipelineDbContext db, IServiceScopeFactory sco
     public async Task<PostingResult> PostAttestedAsync(string runId, DateOnly postingDate, CancellationToken ct)
     {
         var o = options.Value.Posting;
-        var rates = new ExchangeRateTable(await db.ExchangeRates.AsNoTracking().ToListAsync(ct));
-        var rules = o.Rules();
+        postingDate = await PeriodLocks.OpenDateForRunAsync(db, runId, postingDate, clock.GetUtcNow(), ct);
+        var rates = options.Value.Posting.RateTable(await db.ExchangeRates.AsNoTracking().ToListAsync(ct));
+        var rules = await RulesAsync(db, o, ct);
         var result = new PostingResult();
         result.Waited = await ReadAhead.ConsumeAsync(ChunksAsync(postingDate, rates, rules, result, ct), async read =>
         {
@@ -75,6 +76,14 @@ public sealed class InvoicePoster(PipelineDbContext db, IServiceScopeFactory sco
         log.LogInformation("Posted {Vouchers} voucher(s) with {Lines} line(s), {Refused} refused (read and build {Read} + {Build}, write {Write}, writer waited {Waited})",
             result.Posted, result.Lines, result.Refused, result.Read, result.Build, result.Write, result.Waited);
         return result;
+    }
+
+    /// <summary>The core's posting rules with the configuration and the accounts without VAT deduction (accounts.csv).</summary>
+    private static async Task<PostingOptions> RulesAsync(PipelineDbContext db, Hosting.PostingOptions o, CancellationToken ct)
+    {
+        var rules = o.Rules();
+        rules.NonDeductibleVatAccounts = (await db.Accounts.AsNoTracking().Where(a => !a.VatDeductible).Select(a => a.AccountNumber).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        return rules;
     }
 
     /// <summary>The reader's side: chunk after chunk by id, on a connection of its own (the writer holds the other).</summary>
@@ -125,7 +134,7 @@ public sealed class InvoicePoster(PipelineDbContext db, IServiceScopeFactory sco
             .OrderBy(i => i.Id)
             .Select(i => new SupplierInvoice
             {
-                Id = i.Id, Kind = i.Kind, SupplierId = i.SupplierId, SellerName = i.SellerName, InvoiceNumber = i.InvoiceNumber, Currency = i.Currency,
+                Id = i.Id, Kind = i.Kind, Sign = i.Sign, Prepaid = i.Prepaid, SupplierId = i.SupplierId, SellerName = i.SellerName, InvoiceNumber = i.InvoiceNumber, Currency = i.Currency,
                 IssueDate = i.IssueDate, VatTotal = i.VatTotal, TotalInclVat = i.TotalInclVat, Payable = i.Payable, VatBreakdownJson = i.VatBreakdownJson,
             }).ToListAsync(ct);
         var lines = await db.InvoiceLines.AsNoTracking().Where(l => l.InvoiceId >= low && l.InvoiceId <= high)
@@ -164,7 +173,7 @@ public sealed class InvoicePoster(PipelineDbContext db, IServiceScopeFactory sco
             inv.Lines = linesOf.TryGetValue(inv.Id, out var own) ? own : [];
             try
             {
-                built.Add((inv, version, VoucherBuilder.ForInvoice(ToDocument(inv), $"invoice {inv.Id}", CodedLines(inv), postingDate, rates, rules, inv.SupplierId)));
+                built.Add((inv, version, VoucherBuilder.ForInvoice(ToDocument(inv), $"invoice {inv.Id}", CodedLines(inv, rules), postingDate, rates, rules, inv.SupplierId)));
             }
             catch (PostingRefusedException ex)
             {
@@ -191,8 +200,7 @@ public sealed class InvoicePoster(PipelineDbContext db, IServiceScopeFactory sco
         var built = chunk.Built;
         if (built.Count > 0)
         {
-            var year = postingDate.Year;
-            var first = await VoucherNumbers.ReserveAsync(db, o.InvoiceSeries, year, built.Count, ct);
+            var (year, first) = await VoucherNumbers.ReserveAsync(db, o.InvoiceSeries, postingDate, o.FiscalYearStartMonth, built.Count, ct);
             var vouchers = new List<VoucherEntry>(built.Count);
             var lines = new List<VoucherLineEntry>(built.Count * 5);
             for (var i = 0; i < built.Count; i++)
@@ -279,9 +287,10 @@ public sealed class InvoicePoster(PipelineDbContext db, IServiceScopeFactory sco
     /// <summary>What posting needs of the document: kind, number, dates, currency, totals and the VAT breakdown.</summary>
     private static Invoice ToDocument(SupplierInvoice inv) => new()
     {
-        Kind = inv.Kind, Number = inv.InvoiceNumber, IssueDate = inv.IssueDate ?? default, Currency = inv.Currency,
+        // The stored sign decides (a Svefaktura credit note is an Invoice root with type code 381).
+        Kind = inv.Sign < 0 ? DocumentKind.CreditNote : inv.Kind, Number = inv.InvoiceNumber, IssueDate = inv.IssueDate ?? default, Currency = inv.Currency,
         Seller = new Party { Name = inv.SellerName },
-        Totals = new MonetaryTotals { Payable = inv.Payable, TaxInclusive = inv.TotalInclVat, TaxTotal = inv.VatTotal },
+        Totals = new MonetaryTotals { Payable = inv.Payable, TaxInclusive = inv.TotalInclVat, TaxTotal = inv.VatTotal, Prepaid = inv.Prepaid },
         VatBreakdown = ReadVatBreakdown(inv.VatBreakdownJson),
     };
 
@@ -339,10 +348,10 @@ public sealed class InvoicePoster(PipelineDbContext db, IServiceScopeFactory sco
         }
     }
 
-    /// <summary>Coded lines signed for booking: negative on credit notes.</summary>
-    private static List<CodedLine> CodedLines(SupplierInvoice inv)
+    /// <summary>Coded lines signed for booking (the stored sign: negative on credit notes), VAT deductible as the account says.</summary>
+    private static List<CodedLine> CodedLines(SupplierInvoice inv, PostingOptions rules)
     {
-        var sign = inv.Kind == DocumentKind.CreditNote ? -1 : 1;
+        var sign = inv.Sign;
         var coded = new List<CodedLine>(inv.Lines.Count);
         foreach (var l in inv.Lines)
         {
@@ -350,7 +359,8 @@ public sealed class InvoicePoster(PipelineDbContext db, IServiceScopeFactory sco
                 throw new PostingRefusedException(ExceptionCode.MissingCoding, $"invoice {inv.Id} has uncoded lines");
             coded.Add(new CodedLine(l.LineId, l.NetAmount * sign, l.VatCategory, l.VatRate,
                 new InvoicePipeline.Coding.Coding(l.Account, l.CostCentre, l.Project),
-                Enum.TryParse<CodingSource>(l.CodingSource, out var source) ? source : CodingSource.Person));
+                Enum.TryParse<CodingSource>(l.CodingSource, out var source) ? source : CodingSource.Person,
+                rules.NonDeductibleVatAccounts.Count == 0 || !rules.NonDeductibleVatAccounts.Contains(l.Account)));
         }
         return coded;
     }

@@ -58,7 +58,8 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
         var readMs = clock0.ElapsedMilliseconds;
         var identification = new SupplierIdentification(register);
         var supplierIds = invoices.Select(i => identification.Identify(i).Supplier?.SupplierId).OfType<string>().ToList();
-        var context = await ProcessingContext.LoadAsync(db, identification, options.Value.Tolerance.Book(), invoices.Select(i => i.OrderReference).OfType<string>().ToList(), supplierIds, ct);
+        var context = await ProcessingContext.LoadAsync(db, identification, options.Value.Tolerance.Book(), invoices.Select(i => i.OrderReference).OfType<string>().ToList(), supplierIds, ct,
+            maxRateAgeDays: options.Value.Posting.MaxRateAgeDays);
 
         var loadMs = clock0.ElapsedMilliseconds - readMs;
         // Ids come from a block reserved outside the chunk's transaction (so chunks never wait on each other);
@@ -101,7 +102,7 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
         var inv = read.Invoice;
         var entity = new SupplierInvoice
         {
-            DocumentId = doc.Id, Kind = inv?.Kind ?? DocumentKind.Invoice, InvoiceNumber = inv?.Number ?? "", Status = InvoiceStatus.Rejected,
+            DocumentId = doc.Id, Kind = inv?.Kind ?? DocumentKind.Invoice, Sign = inv?.Sign ?? 1, InvoiceNumber = inv?.Number ?? "", Status = InvoiceStatus.Rejected,
             IssueDate = inv?.IssueDate, Currency = inv?.Currency ?? "", TotalInclVat = inv?.Totals.TaxInclusive ?? 0, SellerName = inv?.Seller.Name,
             Exceptions = issue.Code, ReceivedAt = doc.ReceivedAt, RunId = runId,
             Issues = [new InvoiceException { Code = issue.Code, Reason = issue.Reason, RaisedAt = now }],
@@ -140,13 +141,13 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
         if (d.Key is not null && d.Status is not (InvoiceStatus.Rejected or InvoiceStatus.Duplicate)) ctx.AcceptedKeys.Add(d.Key);
         var entity = new SupplierInvoice
         {
-            DocumentId = doc.Id, Kind = invoice.Kind, SupplierId = d.Supplier?.SupplierId, SellerName = invoice.Seller.Name ?? invoice.Seller.LegalName,
+            DocumentId = doc.Id, Kind = invoice.Kind, Sign = invoice.Sign, SupplierId = d.Supplier?.SupplierId, SellerName = invoice.Seller.Name ?? invoice.Seller.LegalName,
             InvoiceNumber = invoice.Number, IssueDate = invoice.IssueDate, DueDate = invoice.DueDate, Currency = invoice.Currency,
             TotalExclVat = invoice.Totals.TaxExclusive, VatTotal = invoice.Totals.TaxTotal ?? invoice.VatBreakdown.Sum(v => v.TaxAmount),
-            TotalInclVat = invoice.Totals.TaxInclusive, Payable = invoice.Totals.Payable, LedgerAmountExclVat = d.LedgerAmountExclVat,
+            TotalInclVat = invoice.Totals.TaxInclusive, Payable = invoice.Totals.Payable, Prepaid = invoice.Totals.Prepaid, LedgerAmountExclVat = d.LedgerAmountExclVat,
             OrderReference = invoice.OrderReference, ContractReference = invoice.ContractReference, BuyerReference = invoice.BuyerReference,
             PaymentReference = invoice.PaymentReference, PayeeAccount = invoice.PayeeAccounts.FirstOrDefault()?.ToString(),
-            Status = d.Status, Match = d.Match, MatchRef = d.MatchRef, SubscriptionPeriod = d.SubscriptionPeriod, DuplicateKey = d.DuplicateKey,
+            Status = d.Status, Match = d.Match, MatchRef = d.MatchRef, SubscriptionPeriod = d.SubscriptionPeriod, DuplicateKey = d.DuplicateKey, DuplicateOf = d.DuplicateOf,
             Exceptions = string.Join(';', d.Issues.Select(i => i.Code).Distinct()),
             PolicyVersion = d.PolicyVersion, ReceivedAt = doc.ReceivedAt, RunId = runId,
             AttestedBy = d.Status == InvoiceStatus.Attested ? "system" : null, AttestedAt = d.Status == InvoiceStatus.Attested ? now : null,
@@ -154,7 +155,7 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
             VatBreakdownJson = JsonSerializer.Serialize(invoice.VatBreakdown, Json),
             Lines = d.Lines.Select((l, i) => new SupplierInvoiceLine
             {
-                LineNo = i + 1, LineId = l.Line.Id, Description = l.Line.ItemName, ItemId = l.Line.SellersItemId, Quantity = l.Line.Quantity,
+                LineNo = i + 1, Kind = l.Kind, LineId = l.Line.Id, Description = l.Line.ItemName, ItemId = l.Line.SellersItemId, Quantity = l.Line.Quantity,
                 UnitPrice = l.Line.UnitPrice, NetAmount = l.Line.NetAmount, VatCategory = l.Line.VatCategory ?? "S", VatRate = l.Line.VatRate ?? 0,
                 OrderLineReference = l.Line.OrderLineReference, PoNumber = l.PoNumber, PoLine = l.PoLine, Account = l.Account,
                 CostCentre = l.CostCentre, Project = l.Project, CodingSource = l.Source,

@@ -23,6 +23,8 @@ public sealed class InvoiceDecision
     public decimal? LedgerAmountExclVat { get; set; }
     public InvoiceStatus Status { get; set; }
     public string? DuplicateKey { get; set; }
+    /// <summary>The earlier invoice a DUPLICATE duplicates.</summary>
+    public long? DuplicateOf { get; set; }
     public InvoiceKey? Key { get; set; }
 
     public void Raise(string code, string reason, string step)
@@ -34,7 +36,7 @@ public sealed class InvoiceDecision
     public void Explain(Explanation e) => Explanations.Add((e.Step, e.Rule, e.Text));
 }
 
-public sealed record DecidedLine(InvoiceLine Line, string? PoNumber, string? PoLine, string? Account, string? CostCentre, string? Project, string? Source);
+public sealed record DecidedLine(InvoiceLine Line, string? PoNumber, string? PoLine, string? Account, string? CostCentre, string? Project, string? Source, LineKind Kind = LineKind.Line);
 
 /// <summary>
 /// One invoice through the core's rules against the chunk's master data: supplier identification, duplicates,
@@ -55,11 +57,13 @@ public static class InvoiceDecider
         {
             d.Explanations.Add(("supplier", "identified", $"supplier {d.Supplier.SupplierId} by {supplier.MatchedBy}"));
             var key = InvoiceKey.For(d.Supplier.SupplierId, invoice);
-            var duplicate = ctx.AcceptedKeys.Check(key);
+            var found = ctx.AcceptedKeys.Find(key);
+            var duplicate = found?.Issue;
             if (duplicate is not null) d.Raise(duplicate.Code, duplicate.Reason, "duplicates");
-            if (duplicate?.Code != ExceptionCode.Duplicate)
+            if (duplicate?.Code == ExceptionCode.Duplicate) d.DuplicateOf = found!.Earlier.InvoiceId;
+            else
             {
-                d.DuplicateKey = d.Supplier.SupplierId + "|" + key.NormalisedNumber;
+                d.DuplicateKey = key.Stored;
                 d.Key = key;
             }
         }
@@ -109,6 +113,23 @@ public static class InvoiceDecider
             if (coding is null || coding.CostCentre is null) uncoded.Add(line.Id);
             d.Lines.Add(new DecidedLine(line, orderLine?.Line.PoNumber, orderLine?.Line.PoLine, coding?.Account, coding?.CostCentre, coding?.Project, source?.ToString()));
         }
+        // Document-level charges and allowances (BG-20/BG-21) are coded like lines and posted like lines.
+        var firstOrderLine = order?.Matched == true ? order.Lines.Select(l => l.OrderLine).FirstOrDefault(l => l is not null) : null;
+        for (var i = 0; i < invoice.AllowanceCharges.Count; i++)
+        {
+            var charge = invoice.AllowanceCharges[i];
+            var chargeLine = new InvoiceLine
+            {
+                Id = (charge.IsCharge ? "charge " : "allowance ") + (i + 1).ToString(CultureInfo.InvariantCulture),
+                Quantity = 1, NetAmount = LineCoder.ChargeNet(charge), ItemName = charge.Reason ?? charge.ReasonCode,
+                SellersItemId = charge.ReasonCode, VatCategory = charge.VatCategory, VatRate = charge.VatRate,
+            };
+            var (coding, source, why) = LineCoder.CodeCharge(charge, chargeLine.Id, firstOrderLine, subscription?.Subscription, d.Supplier, options.Posting.ChargeAccounts);
+            d.Explain(why);
+            if (coding is null || coding.CostCentre is null) uncoded.Add(chargeLine.Id);
+            d.Lines.Add(new DecidedLine(chargeLine, null, null, coding?.Account, coding?.CostCentre, coding?.Project, source?.ToString(),
+                charge.IsCharge ? LineKind.Charge : LineKind.Allowance));
+        }
         if (uncoded.Count > 0 && d.Supplier is not null && !isDuplicate)
             d.Raise(ExceptionCode.MissingCoding, $"no account and cost centre could be derived for line(s) {string.Join(", ", uncoded)}", "coding");
 
@@ -127,11 +148,15 @@ public static class InvoiceDecider
     private static decimal? LedgerRate(Invoice invoice, ProcessingContext ctx, PipelineOptions options, InvoiceDecision d)
     {
         if (string.Equals(invoice.Currency, options.Posting.LedgerCurrency, StringComparison.Ordinal)) return 1m;
-        var rate = ctx.ExchangeRates.Where(r => r.Currency == invoice.Currency && r.Date == invoice.IssueDate).Select(r => (decimal?)r.Rate).FirstOrDefault();
-        if (rate is null)
-            d.Raise(ExceptionCode.MissingExchangeRate, string.Create(CultureInfo.InvariantCulture, $"no {invoice.Currency} rate for the issue date {invoice.IssueDate:yyyy-MM-dd}"), "currency");
-        else
-            d.Explanations.Add(("currency", "rate", string.Create(CultureInfo.InvariantCulture, $"{invoice.Currency} at {rate} {options.Posting.LedgerCurrency} (issue date {invoice.IssueDate:yyyy-MM-dd})")));
-        return rate;
+        // The one rule posting uses too (ExchangeRateTable): the latest rate on or before the issue date, at most N days old.
+        var found = ctx.ExchangeRates.Find(invoice.Currency, invoice.IssueDate);
+        if (found is not { } rate)
+        {
+            d.Raise(ExceptionCode.MissingExchangeRate, ctx.ExchangeRates.Missing(invoice.Currency, invoice.IssueDate), "currency");
+            return null;
+        }
+        d.Explanations.Add(("currency", "rate", string.Create(CultureInfo.InvariantCulture,
+            $"{invoice.Currency} at {rate.Rate} {options.Posting.LedgerCurrency} of {rate.PublishedOn:yyyy-MM-dd} (issue date {invoice.IssueDate:yyyy-MM-dd})")));
+        return rate.Rate;
     }
 }

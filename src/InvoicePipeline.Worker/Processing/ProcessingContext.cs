@@ -21,7 +21,7 @@ public sealed class ProcessingContext
     /// <summary>"subscription id|period" already invoiced by accepted invoices.</summary>
     public required HashSet<string> InvoicedPeriods { get; init; }
     public required IReadOnlyList<Approver> Approvers { get; init; }
-    public required IReadOnlyList<ExchangeRate> ExchangeRates { get; init; }
+    public required InvoicePipeline.Posting.ExchangeRateTable ExchangeRates { get; init; }
     public required DuplicateIndex AcceptedKeys { get; init; }
     public required SupplierIdentification Identification { get; init; }
     public required IReadOnlySet<string> Accounts { get; init; }
@@ -29,7 +29,7 @@ public sealed class ProcessingContext
     public required PolicyBook Policies { get; init; }
 
     public static async Task<ProcessingContext> LoadAsync(PipelineDbContext db, SupplierIdentification identification, PolicyBook policies,
-        IReadOnlyCollection<string> orderNumbers, IReadOnlyCollection<string> supplierIds, CancellationToken ct, IReadOnlyCollection<long>? exclude = null)
+        IReadOnlyCollection<string> orderNumbers, IReadOnlyCollection<string> supplierIds, CancellationToken ct, IReadOnlyCollection<long>? exclude = null, int maxRateAgeDays = InvoicePipeline.Posting.ExchangeRateTable.DefaultMaxAgeDays)
     {
         // A simulation re-decides invoices that are already stored: they must not count against themselves.
         var excluded = (exclude ?? []).ToList();
@@ -39,16 +39,16 @@ public sealed class ProcessingContext
         var pos = lines.Select(l => l.PoNumber).Distinct(StringComparer.Ordinal).ToList();
         var invoiced = await db.InvoiceLines.AsNoTracking()
             .Where(l => l.PoNumber != null && pos.Contains(l.PoNumber))
-            .Join(db.Invoices.Where(i => i.DuplicateKey != null && !excluded.Contains(i.Id)), l => l.InvoiceId, i => i.Id, (l, i) => new { l.PoNumber, l.PoLine, l.Quantity, i.Kind })
+            .Join(db.Invoices.Where(i => i.DuplicateKey != null && !excluded.Contains(i.Id)), l => l.InvoiceId, i => i.Id, (l, i) => new { l.PoNumber, l.PoLine, l.Quantity, i.Sign })
             .ToListAsync(ct);
         var invoicedBy = invoiced.GroupBy(x => (x.PoNumber!, x.PoLine!))
-            .ToDictionary(g => g.Key, g => g.Sum(x => x.Kind == DocumentKind.CreditNote ? -x.Quantity : x.Quantity));
+            .ToDictionary(g => g.Key, g => g.Sum(x => DocumentSign.Signed(x.Quantity, x.Sign)));
         var receipts = await db.GoodsReceipts.AsNoTracking().Where(r => pos.Contains(r.PoNumber)).ToListAsync(ct);
         var receivedBy = receipts.GroupBy(r => (r.PoNumber, r.PoLine)).ToDictionary(g => g.Key, g => g.Sum(r => r.Quantity));
         var receiptedOrders = receipts.Select(r => r.PoNumber).ToHashSet(StringComparer.Ordinal);
 
         var accepted = await db.Invoices.AsNoTracking().Where(i => i.DuplicateKey != null && i.SupplierId != null && supplierList.Contains(i.SupplierId) && !excluded.Contains(i.Id))
-            .Select(i => new { i.Id, i.SupplierId, i.InvoiceNumber, i.Payable, i.Currency, i.IssueDate, i.Match, i.MatchRef, i.SubscriptionPeriod }).ToListAsync(ct);
+            .Select(i => new { i.Id, i.SupplierId, i.InvoiceNumber, i.Payable, i.Currency, i.IssueDate, i.Match, i.MatchRef, i.SubscriptionPeriod, i.Sign }).ToListAsync(ct);
         var history = await (from l in db.InvoiceLines
                              join i in db.Invoices on l.InvoiceId equals i.Id
                              where db.Vouchers.Any(v => v.InvoiceId == i.Id) && i.SupplierId != null && supplierList.Contains(i.SupplierId) && l.Account != null
@@ -61,8 +61,8 @@ public sealed class ProcessingContext
             Subscriptions = (await db.Subscriptions.AsNoTracking().Where(s => supplierList.Contains(s.SupplierId)).ToListAsync(ct)).ToLookup(s => s.SupplierId, StringComparer.Ordinal),
             InvoicedPeriods = accepted.Where(a => a.Match == "subscription" && a.SubscriptionPeriod != null).Select(a => a.MatchRef + "|" + a.SubscriptionPeriod).ToHashSet(StringComparer.Ordinal),
             Approvers = await db.Approvers.AsNoTracking().ToListAsync(ct),
-            ExchangeRates = await db.ExchangeRates.AsNoTracking().ToListAsync(ct),
-            AcceptedKeys = new DuplicateIndex(accepted.Select(i => new InvoiceKey(i.SupplierId!, InvoiceNumber.Normalise(i.InvoiceNumber), i.Payable, i.Currency, i.IssueDate ?? default, $"invoice {i.Id}"))),
+            ExchangeRates = new InvoicePipeline.Posting.ExchangeRateTable(await db.ExchangeRates.AsNoTracking().ToListAsync(ct), maxRateAgeDays),
+            AcceptedKeys = new DuplicateIndex(accepted.Select(i => new InvoiceKey(i.SupplierId!, InvoiceNumber.Key(i.InvoiceNumber), i.Payable, i.Currency, i.IssueDate ?? default, $"invoice {i.Id}", i.Sign, i.Id))),
             Identification = identification,
             Accounts = (await db.Accounts.AsNoTracking().Select(a => a.AccountNumber).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
             History = new CodingHistory(history.Select(h => (h.SupplierId!, (string?)h.ItemId, new Coding.Coding(h.Account!, h.CostCentre, h.Project), h.Count))),

@@ -30,7 +30,7 @@ public sealed class Simulation(PipelineDbContext db, PipelineOptions options)
         var ids = invoices.Select(x => x.Id).ToList();
         async Task<SimulationOutcome> Under(string name, PolicyBook book)
         {
-            var ctx = await ProcessingContext.LoadAsync(db, identification, book, orders, supplierIds, ct, ids);
+            var ctx = await ProcessingContext.LoadAsync(db, identification, book, orders, supplierIds, ct, ids, options.Posting.MaxRateAgeDays);
             var statuses = new SortedDictionary<string, int>(StringComparer.Ordinal);
             var exceptions = new SortedDictionary<string, int>(StringComparer.Ordinal);
             foreach (var (_, invoice) in invoices)

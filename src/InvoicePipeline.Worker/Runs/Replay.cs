@@ -36,7 +36,7 @@ public sealed class Replay(PipelineDbContext db, PipelineOptions options)
         var identification = new SupplierIdentification(register);
         var context = await ProcessingContext.LoadAsync(db, identification, options.Tolerance.Book(),
             invoices.Select(x => x.Invoice.OrderReference).OfType<string>().Distinct().ToList(),
-            invoices.Select(x => identification.Identify(x.Invoice).Supplier?.SupplierId).OfType<string>().Distinct().ToList(), ct, later);
+            invoices.Select(x => identification.Identify(x.Invoice).Supplier?.SupplierId).OfType<string>().Distinct().ToList(), ct, later, options.Posting.MaxRateAgeDays);
         var differences = new List<ReplayDifference>();
         foreach (var (id, file, invoice) in invoices)
         {
