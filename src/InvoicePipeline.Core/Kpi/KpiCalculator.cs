@@ -1,3 +1,5 @@
+using InvoicePipeline.Payroll;
+
 namespace InvoicePipeline.Kpi;
 
 /// <summary>
@@ -39,7 +41,7 @@ public static class KpiCalculator
             }
         }
 
-        var payrollHandled = payroll.Count(p => FinalStatuses.Contains(p.Status) && InMonth(p.ReceivedAt));
+        var payrollHandled = payroll.Count(p => p.Status is PayrollStatus.Posted or PayrollStatus.Rejected or PayrollStatus.Duplicate && InMonth(p.ReceivedAt));
         var trend = Enumerable.Range(0, 12).Select(k => start.AddMonths(k - 11)).Select(m => m.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))
             .Select(m => Throughput(KpiSettings.SupplierInvoices, m, invoices.Count(i => FirstFinal(i) is { } f && Local(f.At).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) == m), staffing, settings.SupplierInvoiceTarget))
             .ToList();

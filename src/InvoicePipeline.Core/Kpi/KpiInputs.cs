@@ -7,7 +7,7 @@ public sealed record KpiEvent(DateTimeOffset At, string? From, string To, string
 public sealed record KpiInvoice(long Id, bool Scanned, string? SupplierId, DateTimeOffset ReceivedAt, IReadOnlyList<string> ExceptionCodes, IReadOnlyList<KpiEvent> History);
 
 /// <summary>A payroll transaction row: when its file arrived and its status.</summary>
-public sealed record KpiPayrollRow(DateTimeOffset ReceivedAt, string Status);
+public sealed record KpiPayrollRow(DateTimeOffset ReceivedAt, InvoicePipeline.Payroll.PayrollStatus Status);
 
 /// <summary>A row of staffing.csv.</summary>
 public sealed record KpiStaffing(string Month, string Process, decimal Fte);

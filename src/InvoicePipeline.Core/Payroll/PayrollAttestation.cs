@@ -52,7 +52,11 @@ public static class PayrollAttestation
 
     /// <summary>The cases awaiting attestation that <paramref name="who"/> may attest: their queue.</summary>
     public static IEnumerable<PayrollAttestationCase> QueueFor(PayrollAttester who, IEnumerable<PayrollAttestationCase> cases, PayrollMasterData master) =>
-        cases.Where(c => Decide(who, c, master).Allowed);
+        QueueFor(who, cases, c => c, master);
+
+    /// <summary>The rows (stored transactions, claims) whose case <paramref name="who"/> may attest, in their order.</summary>
+    public static IEnumerable<T> QueueFor<T>(PayrollAttester who, IEnumerable<T> rows, Func<T, PayrollAttestationCase> caseOf, PayrollMasterData master) =>
+        rows.Where(r => Decide(who, caseOf(r), master).Allowed);
 
     private static bool Same(string userId, string? other) =>
         other is not null && string.Equals(userId.Trim(), other.Trim(), StringComparison.OrdinalIgnoreCase);

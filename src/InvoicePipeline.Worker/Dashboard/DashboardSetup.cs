@@ -37,7 +37,8 @@ public static class DashboardSetup
             o.Cookie.SameSite = oidc ? SameSiteMode.Lax : SameSiteMode.Strict;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
         });
-        // Production: the organisation's identity provider, configured (Pipeline:Dashboard:Oidc*), with roles from its "roles" claim.
+        // Production: the organisation's identity provider, configured (Pipeline:Dashboard:Oidc*), with roles from its
+        // "roles" claim.
         if (oidc)
         {
             auth.AddOpenIdConnect(o =>
@@ -61,21 +62,26 @@ public static class DashboardSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapGet("/login", (HttpContext http, IAntiforgery af) => Results.Content(LoginPage.Render(af.GetAndStoreTokens(http), null), "text/html; charset=utf-8"))
+        app.MapGet("/login", (HttpContext http, IAntiforgery af) =>
+                Results.Content(LoginPage.Render(af.GetAndStoreTokens(http), null), "text/html; charset=utf-8"))
             .DisableAntiforgery();
         app.MapPost("/login", async (HttpContext http, IOptionsMonitor<DashboardOptions> options, IAntiforgery antiforgery) =>
         {
-            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest("The form has expired; reload the sign-in page.");
+            if (!await antiforgery.IsRequestValidAsync(http))
+                return Results.BadRequest("The form has expired; reload the sign-in page.");
             var form = await http.Request.ReadFormAsync();
-            var user = options.CurrentValue.Users.FirstOrDefault(u => string.Equals(u.UserId, form["user"], StringComparison.OrdinalIgnoreCase));
+            var user = options.CurrentValue.Users
+                .FirstOrDefault(u => string.Equals(u.UserId, form["user"], StringComparison.OrdinalIgnoreCase));
             if (user is null || !Passwords.Verify(user, form["password"].ToString()))
             {
                 var af = http.RequestServices.GetRequiredService<IAntiforgery>();
-                return Results.Content(LoginPage.Render(af.GetAndStoreTokens(http), "Unknown user or wrong password."), "text/html; charset=utf-8", statusCode: 401);
+                var page = LoginPage.Render(af.GetAndStoreTokens(http), "Unknown user or wrong password.");
+                return Results.Content(page, "text/html; charset=utf-8", statusCode: 401);
             }
             var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user.UserId), new(ClaimTypes.Name, user.Name) };
             claims.AddRange(user.Roles.Where(Roles.All.Contains).Select(r => new Claim(ClaimTypes.Role, r)));
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
+            var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme);
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
             return Results.Redirect("/hangfire/exceptions");
         }).DisableAntiforgery();
         app.MapPost("/logout", async (HttpContext http) =>

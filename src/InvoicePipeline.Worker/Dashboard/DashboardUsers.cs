@@ -11,7 +11,8 @@ public static class Roles
     public const string Controller = "controller";
     public const string Finance = "finance";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Operator, Accountant, Approver, Controller, Finance };
+    public static readonly IReadOnlySet<string> All =
+        new HashSet<string>(StringComparer.Ordinal) { Operator, Accountant, Approver, Controller, Finance };
 }
 
 /// <summary>A dashboard user of the embedded default (Pipeline:Dashboard:Users); production signs in with OpenID Connect instead.</summary>
@@ -41,5 +42,6 @@ public static class Passwords
     public static string Hash(string password) => Hasher.HashPassword(new DashboardUser(), password);
 
     public static bool Verify(DashboardUser user, string password) =>
-        !string.IsNullOrEmpty(user.PasswordHash) && Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+        !string.IsNullOrEmpty(user.PasswordHash)
+        && Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
 }

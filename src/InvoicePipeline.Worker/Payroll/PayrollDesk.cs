@@ -23,7 +23,7 @@ public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, T
         await db.PayRates.AsNoTracking().ToListAsync(ct), await db.CostCentres.AsNoTracking().ToListAsync(ct));
 
     private static PayrollAttestationCase Case(PayrollEntry e) =>
-        new(e.TransactionId, e.EmployeeId ?? "", e.CostCentre ?? "", e.ReportedBy, e.ImportedBy, Enum.Parse<PayrollStatus>(e.Status));
+        new(e.TransactionId, e.EmployeeId ?? "", e.CostCentre ?? "", e.ReportedBy, e.ImportedBy, e.Status);
 
     public async Task<List<PayrollEntry>> QueueAsync(string userId, CancellationToken ct)
     {
@@ -32,11 +32,10 @@ public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, T
         // the rules then decide each. A mass import of a million rows is not read for every look at one manager's queue.
         var (employees, centres) = master.ManagedBy(userId);
         var waiting = await db.PayrollEntries.AsNoTracking()
-            .Where(e => e.Status == nameof(PayrollStatus.AwaitingAttestation)
+            .Where(e => e.Status == PayrollStatus.AwaitingAttestation
                         && ((e.EmployeeId != null && employees.Contains(e.EmployeeId)) || (e.CostCentre != null && centres.Contains(e.CostCentre))))
             .OrderBy(e => e.Id).ToListAsync(ct);
-        var who = new PayrollAttester(userId);
-        return waiting.Where(e => PayrollAttestation.Decide(who, Case(e), master).Allowed).ToList();
+        return PayrollAttestation.QueueFor(new PayrollAttester(userId), waiting, Case, master).ToList();
     }
 
     /// <summary>Attests (or rejects) the given transactions, or the user's whole queue; each refusal is reported with its reason.</summary>
@@ -44,7 +43,7 @@ public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, T
     {
         if (!attest && string.IsNullOrWhiteSpace(reason)) return (0, ["a rejection needs a reason"]);
         var master = await LoadMasterAsync(db, ct);
-        var query = db.PayrollEntries.Where(e => e.Status == nameof(PayrollStatus.AwaitingAttestation));
+        var query = db.PayrollEntries.Where(e => e.Status == PayrollStatus.AwaitingAttestation);
         if (transactionIds is not null) query = query.Where(e => transactionIds.Contains(e.TransactionId));
         var entries = await query.OrderBy(e => e.Id).ToListAsync(ct);
         var refused = transactionIds?.Except(entries.Select(e => e.TransactionId)).Select(t => $"{t}: not awaiting attestation").ToList() ?? [];
@@ -59,10 +58,10 @@ public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, T
                 continue;
             }
             var from = e.Status;
-            e.Status = attest ? nameof(PayrollStatus.Attested) : nameof(PayrollStatus.Rejected);
+            e.Status = attest ? PayrollStatus.Attested : PayrollStatus.Rejected;
             e.AttestedBy = userId;
             e.AttestedAt = now;
-            db.History.Add(new StatusChange { Subject = "payroll", SubjectId = e.Id, At = now, Actor = userId, ActorRole = "manager", Action = attest ? "attest" : "reject", FromStatus = from, ToStatus = e.Status, Reason = reason ?? decision.Reason });
+            db.History.Add(new StatusChange { Subject = "payroll", SubjectId = e.Id, At = now, Actor = userId, ActorRole = "manager", Action = attest ? "attest" : "reject", FromStatus = from.ToString(), ToStatus = e.Status.ToString(), Reason = reason ?? decision.Reason });
             done++;
         }
         await db.SaveChangesAsync(ct);
@@ -78,9 +77,12 @@ public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, T
         // Nothing posts into a closed period: a date in one takes the first open date.
         var postingDate = await Posting.PeriodLocks.OpenDateAsync(db, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Runs.RunStarter.Zone(options.TimeZone)).DateTime), ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var carried = await db.PayrollEntries.Where(e => e.Period == period && e.Status == nameof(PayrollStatus.AwaitingAttestation))
+        // The cut-off rule (PayrollCutOff) asked of the database: periods are YYYY-MM, so text order is period order.
+        var carriedStatuses = PayrollCutOff.Carried.ToList();
+        var includedStatuses = PayrollCutOff.Included.ToList();
+        var carried = await db.PayrollEntries.Where(e => string.Compare(e.Period, period) <= 0 && carriedStatuses.Contains(e.Status))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Period, next), ct);
-        var attested = await db.PayrollEntries.Where(e => e.Period == period && e.Status == nameof(PayrollStatus.Attested) && e.VoucherId == null)
+        var attested = await db.PayrollEntries.Where(e => string.Compare(e.Period, period) <= 0 && includedStatuses.Contains(e.Status) && e.VoucherId == null)
             .OrderBy(e => e.Id).ToListAsync(ct);
         Directory.CreateDirectory(exportFolder);
         var file = Path.Combine(exportFolder, PayrollExportWriter.FileName(p));
@@ -101,7 +103,7 @@ public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, T
         db.VoucherLines.AddRange(voucher.Lines.Select((l, n) => new VoucherLineEntry { Id = VoucherIds.LineId(id, n + 1), VoucherId = id, LineNo = n + 1, Account = l.Account, CostCentre = l.CostCentre, Project = l.Project, Amount = l.Amount, Text = l.Text }));
         foreach (var e in attested)
         {
-            e.Status = nameof(PayrollStatus.Posted);
+            e.Status = PayrollStatus.Posted;
             e.VoucherId = id;
         }
         db.History.AddRange(attested.Select(e => new StatusChange { Subject = "payroll", SubjectId = e.Id, At = now, Action = "post", FromStatus = nameof(PayrollStatus.Attested), ToStatus = nameof(PayrollStatus.Posted), Reason = $"voucher {options.Posting.PayrollSeries}{number}" }));

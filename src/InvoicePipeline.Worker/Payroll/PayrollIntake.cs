@@ -19,7 +19,7 @@ public static class PayrollIntake
         if (files.Count == 0) return 0;
         var master = await PayrollDesk.LoadMasterAsync(db, ct);
         var accepted = new PayrollDuplicateKeys();
-        var acceptedStatuses = new[] { nameof(PayrollStatus.AwaitingAttestation), nameof(PayrollStatus.Attested), nameof(PayrollStatus.Posted) };
+        var acceptedStatuses = new[] { PayrollStatus.AwaitingAttestation, PayrollStatus.Attested, PayrollStatus.Posted };
         await foreach (var e in db.PayrollEntries.AsNoTracking().Where(e => acceptedStatuses.Contains(e.Status) && e.EmployeeId != null)
                            .Select(e => new { e.TransactionId, e.EmployeeId, e.PayCode, e.WorkDate, e.Quantity, e.CorrectsPeriod, e.CorrectedRate })
                            .AsAsyncEnumerable().WithCancellation(ct))
@@ -85,7 +85,7 @@ public static class PayrollIntake
         DocumentId = file.Id, RunId = runId, File = file.FileName, Line = tx.Line, TransactionId = tx.TransactionId,
         EmployeeId = o.EmployeeId ?? tx.EmployeeId, PayCode = tx.PayCode, WorkDate = tx.WorkDate, Quantity = tx.Quantity,
         Rate = o.Rate, CorrectedRate = o.CorrectedRate ?? tx.CorrectsRate, Amount = o.Amount, Period = o.Period.ToString(),
-        CorrectsPeriod = tx.CorrectsPeriod?.ToString(), CostCentre = o.CostCentre, Account = o.Account, Status = o.Status.ToString(),
+        CorrectsPeriod = tx.CorrectsPeriod?.ToString(), CostCentre = o.CostCentre, Account = o.Account, Status = o.Status,
         Exceptions = o.ExceptionCodes, Reasons = o.Exceptions.Count == 0 ? null : string.Join("; ", o.Exceptions.Select(x => $"{x.Code} ({x.Column}): {x.Reason}")),
         ReportedBy = tx.ReportedBy, ImportedBy = tx.ImportedBy, Reference = tx.Reference,
     };
@@ -93,6 +93,6 @@ public static class PayrollIntake
     private static PayrollEntry FileRejected(ReceivedDocument file, string runId, int line, string reason) => new()
     {
         DocumentId = file.Id, RunId = runId, File = file.FileName, Line = line, TransactionId = "", PayCode = "",
-        Status = nameof(PayrollStatus.Rejected), Exceptions = "", Reasons = reason,
+        Status = PayrollStatus.Rejected, Exceptions = "", Reasons = reason,
     };
 }

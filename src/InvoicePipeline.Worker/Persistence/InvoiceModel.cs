@@ -59,6 +59,7 @@ internal static class InvoiceModel
             // which the intake loads by status. It served no query, and a random-order btree is what a bulk write pays most for.
             e.HasIndex(x => new { x.Status, x.Period });
             e.HasIndex(x => x.RunId);
+            e.Property(x => x.Status).HasConversion<string>();
             e.Property(x => x.Quantity).HasPrecision(19, 6);
             e.Property(x => x.Rate).HasPrecision(19, 6);
             e.Property(x => x.CorrectedRate).HasPrecision(19, 6);

@@ -1,3 +1,5 @@
+using InvoicePipeline.Payroll;
+
 namespace InvoicePipeline.Worker.Persistence;
 
 /// <summary>
@@ -24,7 +26,8 @@ public sealed class PayrollEntry
     public string? CorrectsPeriod { get; set; }
     public string? CostCentre { get; set; }
     public string? Account { get; set; }
-    public string Status { get; set; } = "";
+    /// <summary>Stored as its name (the values of ../shared/spec/outcomes.md).</summary>
+    public PayrollStatus Status { get; set; }
     public string Exceptions { get; set; } = "";
     public string? Reasons { get; set; }
     public string? ReportedBy { get; set; }

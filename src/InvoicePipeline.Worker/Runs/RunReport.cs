@@ -114,12 +114,12 @@ public static class RunReport
         };
         var payroll = await db.PayrollEntries.AsNoTracking().Where(e => e.RunId == run.Id)
             .GroupBy(e => e.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
-        int Payroll(params string[] statuses) => payroll.Where(p => statuses.Contains(p.Status)).Sum(p => p.Count);
+        int Payroll(params InvoicePipeline.Payroll.PayrollStatus[] statuses) => payroll.Where(p => statuses.Contains(p.Status)).Sum(p => p.Count);
         s.Payroll.Transactions = payroll.Sum(p => p.Count);
-        s.Payroll.Rejected = Payroll("Rejected", "Duplicate");
+        s.Payroll.Rejected = Payroll(InvoicePipeline.Payroll.PayrollStatus.Rejected, InvoicePipeline.Payroll.PayrollStatus.Duplicate);
         s.Payroll.Accepted = s.Payroll.Transactions - s.Payroll.Rejected;
-        s.Payroll.AwaitingAttestation = Payroll("AwaitingAttestation");
-        s.Payroll.Posted = Payroll("Posted");
+        s.Payroll.AwaitingAttestation = Payroll(InvoicePipeline.Payroll.PayrollStatus.AwaitingAttestation);
+        s.Payroll.Posted = Payroll(InvoicePipeline.Payroll.PayrollStatus.Posted);
         var c = s.Invoices;
         foreach (var i in invoices)
         {
@@ -160,7 +160,7 @@ public static class RunReport
             .Select(e => new { e.File, e.Line, e.TransactionId, e.EmployeeId, e.PayCode, e.Status, e.Exceptions, e.Amount }).AsAsyncEnumerable();
         await using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
         await Payroll.PayrollReportWriter.WriteAsync(writer, rows.Select(e => new Payroll.PayrollReportRow(e.File, e.Line, e.TransactionId, e.EmployeeId, e.PayCode,
-            Enum.Parse<InvoicePipeline.Payroll.PayrollStatus>(e.Status), e.Exceptions, e.Amount)), ct);
+            e.Status, e.Exceptions, e.Amount)), ct);
     }
 
     private static async Task WriteDocumentsAsync(PipelineDbContext db, PipelineRun run, string path, CancellationToken ct)

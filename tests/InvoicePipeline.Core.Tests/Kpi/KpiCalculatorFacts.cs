@@ -1,3 +1,4 @@
+using InvoicePipeline.Payroll;
 using InvoicePipeline.Kpi;
 
 namespace InvoicePipeline.Tests.Kpi;
@@ -36,7 +37,7 @@ public sealed class KpiCalculatorFacts
     public void Compute_GivesEveryFigureExactly()
     {
         var staffing = new[] { new KpiStaffing("2026-11", "supplier_invoices", 0.002m), new KpiStaffing("2026-11", "payroll", 1m) };
-        var payroll = new[] { new KpiPayrollRow(At("2026-11-05 10:00"), "Rejected"), new KpiPayrollRow(At("2026-11-05 10:00"), "AwaitingAttestation") };
+        var payroll = new[] { new KpiPayrollRow(At("2026-11-05 10:00"), PayrollStatus.Rejected), new KpiPayrollRow(At("2026-11-05 10:00"), PayrollStatus.AwaitingAttestation) };
         var r = KpiCalculator.Compute("2026-11", Invoices, payroll, staffing, new KpiSettings(LeadTimeTargetWorkingDays: 5), Stockholm);
 
         Assert.Equal(4, r.SupplierInvoices.Handled);              // 1, 2, 3, 4

@@ -33,4 +33,22 @@ public sealed class PayrollVoucherBuilderFacts
 
         Assert.Equal(-100m, voucher.Lines.Single(l => l.Account == "2820").Amount);
     }
+
+    [Fact]
+    public void ForBatch_OneDebitPerAccountAndCostCentre_InAccountOrder_CorrectionsNegative_AndBalancesAgainstTheLiability()
+    {
+        // Formerly PayrollCostDistribution's rule, which the product did not use: the voucher builder is the one place.
+        PricedPayrollLine[] lines =
+        [
+            new("t1", "E1", "110", "7010", "CC100", 750m), new("t2", "E1", "110", "7010", "CC100", 300.25m),
+            new("t3", "E2", "110", "7010", "CC200", 100m), new("t4", "E1", "120", "7090", "CC100", 1500m),
+            new("t5", "E3", "111", "7011", "CC300", -20m),
+        ];
+
+        var voucher = PayrollVoucherBuilder.ForBatch("2025-03", lines, new DateOnly(2025, 3, 25), new PostingOptions { PayrollLiabilityAccount = "2820" });
+
+        Assert.Equal(
+            [("7010", "CC100", 1050.25m), ("7010", "CC200", 100m), ("7011", "CC300", -20m), ("7090", "CC100", 1500m), ("2820", (string?)null, -2630.25m)],
+            voucher.Lines.Select(l => (l.Account, l.CostCentre, l.Amount)));
+    }
 }

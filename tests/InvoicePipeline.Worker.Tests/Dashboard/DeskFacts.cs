@@ -102,6 +102,26 @@ public sealed class DeskFacts(DeskFixture desk) : IClassFixture<DeskFixture>
     }
 
     [Fact]
+    public async Task EveryDeskPage_RendersWhatItsQueryLoaded_InsideHangfiresLayout()
+    {
+        var invoice = await InvoiceAsync("IK-5570");
+        var page = await desk.SignInAsync("anna.manager");
+        foreach (var (path, element, text) in new[]
+        {
+            ("/hangfire/exceptions", "#queue", "IK-5570"), ($"/hangfire/invoice/{invoice.Id}", "#title", "IK-5570"),
+            ("/hangfire/attestation", "body", "awaiting attestation are within your authority"), ("/hangfire/runs", "#runs", "Completed"),
+            ("/hangfire/throughput", "#kpi", "Per FTE"), ("/hangfire/payroll", "#summary", "await your attestation"),
+        })
+        {
+            var response = await page.GotoAsync(desk.BaseUrl + path);
+            Assert.Equal(200, response!.Status);
+            await Assertions.Expect(page.Locator(element)).ToContainTextAsync(text);
+            await Assertions.Expect(page.Locator("#whoami")).ToHaveTextAsync("anna.manager");
+            await Assertions.Expect(page.Locator(".navbar")).ToContainTextAsync("Throughput"); // Hangfire's layout and the desk's menu
+        }
+    }
+
+    [Fact]
     public async Task OnlyOperators_SeeJobControls()
     {
         var accountant = await desk.SignInAsync("david.ekonom");

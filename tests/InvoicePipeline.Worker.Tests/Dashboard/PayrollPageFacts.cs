@@ -1,3 +1,4 @@
+using InvoicePipeline.Payroll;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Payroll;
 using InvoicePipeline.Worker.Persistence;
@@ -14,7 +15,7 @@ public sealed class PayrollPageFacts(DeskFixture desk) : IClassFixture<DeskFixtu
     private async Task<PayrollEntry> EntryAsync(string transactionId)
     {
         await using var db = desk.Db.Open();
-        return await db.PayrollEntries.AsNoTracking().SingleAsync(e => e.TransactionId == transactionId && e.Status != "Duplicate", Ct);
+        return await db.PayrollEntries.AsNoTracking().SingleAsync(e => e.TransactionId == transactionId && e.Status != PayrollStatus.Duplicate, Ct);
     }
 
     private async Task<List<string>> QueueAsync(string user)
@@ -56,7 +57,7 @@ public sealed class PayrollPageFacts(DeskFixture desk) : IClassFixture<DeskFixtu
         await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("Attested 1 transaction(s).");
         await Assertions.Expect(page.Locator("#payroll-queue tr[data-tx='D-0011']")).ToHaveCountAsync(0);
         var attested = await EntryAsync("D-0011");
-        Assert.Equal(("Attested", "anna.manager"), (attested.Status, attested.AttestedBy));
+        Assert.Equal((PayrollStatus.Attested, "anna.manager"), (attested.Status, attested.AttestedBy));
         Assert.NotNull(attested.AttestedAt);
         var h = Assert.Single(await HistoryAsync(attested.Id), x => x.Action == "attest");
         Assert.Equal(("anna.manager", "AwaitingAttestation", "Attested"), (h.Actor, h.FromStatus, h.ToStatus));
@@ -67,12 +68,12 @@ public sealed class PayrollPageFacts(DeskFixture desk) : IClassFixture<DeskFixtu
         var row = page.Locator("#payroll-queue tr[data-tx='F-2025-03-013']");
         await row.Locator("button.reject").ClickAsync();
         await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("a rejection needs a reason");
-        Assert.Equal("AwaitingAttestation", (await EntryAsync("F-2025-03-013")).Status);
+        Assert.Equal(PayrollStatus.AwaitingAttestation, (await EntryAsync("F-2025-03-013")).Status);
         await row.Locator("input.row-reason").FillAsync("No receipt attached");
         await row.Locator("button.reject").ClickAsync();
         await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("Rejected 1 transaction(s).");
         var rejected = await EntryAsync("F-2025-03-013");
-        Assert.Equal("Rejected", rejected.Status);
+        Assert.Equal(PayrollStatus.Rejected, rejected.Status);
         var r = Assert.Single(await HistoryAsync(rejected.Id), x => x.Action == "reject");
         Assert.Equal(("anna.manager", "No receipt attached"), (r.Actor, r.Reason));
     }
@@ -82,7 +83,7 @@ public sealed class PayrollPageFacts(DeskFixture desk) : IClassFixture<DeskFixtu
     {
         var own = await EntryAsync("D-0010");       // E1009 is anna.manager's own employment (employees.csv user_id)
         var reported = await EntryAsync("D-0001");  // anna.manager reported it for her employee E1001
-        Assert.Equal(("AwaitingAttestation", "AwaitingAttestation"), (own.Status, reported.Status));
+        Assert.Equal((PayrollStatus.AwaitingAttestation, PayrollStatus.AwaitingAttestation), (own.Status, reported.Status));
         var page = await desk.SignInAsync("anna.manager");
         await page.GotoAsync(desk.BaseUrl + "/hangfire/payroll");
         // A forged selection (the ids are not on her page): the server refuses both, with the reason, and changes nothing.
@@ -99,8 +100,8 @@ public sealed class PayrollPageFacts(DeskFixture desk) : IClassFixture<DeskFixtu
         await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("Attested 0 transaction(s). Refused:");
         await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("may not attest their own transaction D-0010");
         await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("reported transaction D-0001");
-        Assert.Equal("AwaitingAttestation", (await EntryAsync("D-0010")).Status);
-        Assert.Equal("AwaitingAttestation", (await EntryAsync("D-0001")).Status);
+        Assert.Equal(PayrollStatus.AwaitingAttestation, (await EntryAsync("D-0010")).Status);
+        Assert.Equal(PayrollStatus.AwaitingAttestation, (await EntryAsync("D-0001")).Status);
         Assert.Empty(await HistoryAsync(own.Id));
 
         // bo.chef manages E1009: her overtime is in his queue, and his own reported row D-0011 is not.

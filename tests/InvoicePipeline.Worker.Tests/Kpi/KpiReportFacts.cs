@@ -1,3 +1,4 @@
+using InvoicePipeline.Payroll;
 using InvoicePipeline.Invoices;
 using InvoicePipeline.Kpi;
 using InvoicePipeline.Worker.Hosting;
@@ -30,7 +31,7 @@ public sealed class KpiReportFacts
         Assert.Equal(statuses.Count(s => s == InvoiceStatus.Posted), report.Posted);
         Assert.Equal(report.Posted, report.Touchless); // nobody has touched anything yet
         Assert.Equal(statuses.Count - final, report.BacklogAtMonthEnd);
-        Assert.Equal(await ctx.PayrollEntries.CountAsync(p => p.Status == "Rejected" || p.Status == "Duplicate", Ct), report.Payroll.Handled);
+        Assert.Equal(await ctx.PayrollEntries.CountAsync(p => p.Status == PayrollStatus.Rejected || p.Status == PayrollStatus.Duplicate, Ct), report.Payroll.Handled);
 
         var files = KpiOutput.Write(report, Path.Combine(db.Folder, "kpi"));
         Assert.Equal(3, files.Count);

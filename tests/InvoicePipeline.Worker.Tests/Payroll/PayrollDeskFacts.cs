@@ -1,3 +1,4 @@
+using InvoicePipeline.Payroll;
 using System.Text;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.MasterData;
@@ -40,8 +41,8 @@ public sealed class PayrollDeskFacts
         Assert.Empty(none);
 
         var period = bo[0].Period;
-        var waitingBefore = await ctx.PayrollEntries.CountAsync(e => e.Period == period && e.Status == "AwaitingAttestation", Ct);
-        var attested = await ctx.PayrollEntries.AsNoTracking().Where(e => e.Period == period && e.Status == "Attested").ToListAsync(Ct);
+        var waitingBefore = await ctx.PayrollEntries.CountAsync(e => e.Period == period && e.Status == PayrollStatus.AwaitingAttestation, Ct);
+        var attested = await ctx.PayrollEntries.AsNoTracking().Where(e => e.Period == period && e.Status == PayrollStatus.Attested).ToListAsync(Ct);
         var result = await desk.PostAsync(period, Path.Combine(db.Folder, "payroll"), Ct);
         Assert.Equal(attested.Count, result.Posted);
         Assert.Equal(waitingBefore, result.Carried);
@@ -53,8 +54,8 @@ public sealed class PayrollDeskFacts
         var lines = await ctx.VoucherLines.AsNoTracking().Where(l => l.VoucherId == voucher.Id).ToListAsync(Ct);
         Assert.Equal(0m, lines.Sum(l => l.Amount));
         Assert.Contains(lines, l => l.Account == "2821" && l.Amount == -result.Amount);
-        Assert.Equal(0, await ctx.PayrollEntries.CountAsync(e => e.Period == period && e.Status == "AwaitingAttestation", Ct));
-        Assert.All(await ctx.PayrollEntries.AsNoTracking().Where(e => e.VoucherId == voucher.Id).ToListAsync(Ct), e => Assert.Equal("Posted", e.Status));
+        Assert.Equal(0, await ctx.PayrollEntries.CountAsync(e => e.Period == period && e.Status == PayrollStatus.AwaitingAttestation, Ct));
+        Assert.All(await ctx.PayrollEntries.AsNoTracking().Where(e => e.VoucherId == voucher.Id).ToListAsync(Ct), e => Assert.Equal(PayrollStatus.Posted, e.Status));
     }
 
     [Theory]
@@ -85,17 +86,17 @@ public sealed class PayrollDeskFacts
         var (done, refused) = await desk.ActAsync("bo.chef", attest: true, ["OWN-1"], null, Ct);
         Assert.Equal(0, done);
         Assert.Contains("own transaction OWN-1", Assert.Single(refused), StringComparison.Ordinal);
-        Assert.Equal("AwaitingAttestation", (await ctx.PayrollEntries.AsNoTracking().SingleAsync(e => e.TransactionId == "OWN-1", Ct)).Status);
+        Assert.Equal(PayrollStatus.AwaitingAttestation, (await ctx.PayrollEntries.AsNoTracking().SingleAsync(e => e.TransactionId == "OWN-1", Ct)).Status);
         // His whole-queue attest leaves it too.
         Assert.Equal(1, (await desk.ActAsync("bo.chef", attest: true, null, null, Ct)).Done);
-        Assert.Equal("AwaitingAttestation", (await ctx.PayrollEntries.AsNoTracking().SingleAsync(e => e.TransactionId == "OWN-1", Ct)).Status);
+        Assert.Equal(PayrollStatus.AwaitingAttestation, (await ctx.PayrollEntries.AsNoTracking().SingleAsync(e => e.TransactionId == "OWN-1", Ct)).Status);
 
         // His manager attests it, and the history says who, when and why.
         Assert.Contains("OWN-1", (await desk.QueueAsync("anna.manager", Ct)).Select(e => e.TransactionId));
         Assert.Equal(1, (await desk.ActAsync("anna.manager", attest: true, ["OWN-1"], null, Ct)).Done);
         ctx.ChangeTracker.Clear();
         var own = await ctx.PayrollEntries.AsNoTracking().SingleAsync(e => e.TransactionId == "OWN-1", Ct);
-        Assert.Equal(("Attested", "anna.manager"), (own.Status, own.AttestedBy));
+        Assert.Equal((PayrollStatus.Attested, "anna.manager"), (own.Status, own.AttestedBy));
         var history = await ctx.History.AsNoTracking().SingleAsync(h => h.Subject == "payroll" && h.SubjectId == own.Id, Ct);
         Assert.Equal(("anna.manager", "attest", "AwaitingAttestation", "Attested"), (history.Actor, history.Action, history.FromStatus, history.ToStatus));
         Assert.Contains("manager of employee E1010", history.Reason, StringComparison.Ordinal);

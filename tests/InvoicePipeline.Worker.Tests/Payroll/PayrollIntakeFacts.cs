@@ -1,3 +1,4 @@
+using InvoicePipeline.Payroll;
 using System.Globalization;
 using System.Text;
 using InvoicePipeline.Worker.Hosting;
@@ -49,18 +50,18 @@ public sealed class PayrollIntakeFacts
         Assert.Equal(53, stored.Count);
         var fromBig = stored.Where(e => e.DocumentId == big.Id).ToList();
         Assert.Equal(Enumerable.Range(2, 51), fromBig.Select(e => e.Line));
-        Assert.Equal(50, fromBig.Count(e => e.Status == "AwaitingAttestation"));
-        var bad = Assert.Single(fromBig, e => e.Status == "Rejected");
+        Assert.Equal(50, fromBig.Count(e => e.Status == PayrollStatus.AwaitingAttestation));
+        var bad = Assert.Single(fromBig, e => e.Status == PayrollStatus.Rejected);
         Assert.Equal(27, bad.Line);
         Assert.Equal("B-025", bad.TransactionId);
         Assert.Contains("(quantity)", bad.Reasons, StringComparison.Ordinal);
-        Assert.All(fromBig.Where(e => e.Status != "Rejected"), e => Assert.Equal(e.Quantity * e.Rate, e.Amount));
+        Assert.All(fromBig.Where(e => e.Status != PayrollStatus.Rejected), e => Assert.Equal(e.Quantity * e.Rate, e.Amount));
 
         var header = Assert.Single(stored, e => e.DocumentId == noDate.Id);
-        Assert.Equal("Rejected", header.Status);
+        Assert.Equal(PayrollStatus.Rejected, header.Status);
         Assert.Contains("work_date", header.Reasons, StringComparison.Ordinal);
         var size = Assert.Single(stored, e => e.DocumentId == tooLarge.Id);
-        Assert.Equal("Rejected", size.Status);
+        Assert.Equal(PayrollStatus.Rejected, size.Status);
         Assert.Contains("size limit", size.Reasons, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+using InvoicePipeline.Invoices;
+using InvoicePipeline.Kpi;
+using InvoicePipeline.Worker.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvoicePipeline.Worker.Dashboard;
+
+/// <summary>What the review queue shows: the open invoices (filtered), the exception codes with their counts.</summary>
+public sealed record ExceptionsView(
+    string Code, string Search, IReadOnlyList<SupplierInvoice> Rows, IReadOnlyList<(string Code, int Count)> Codes, DateOnly Today);
+
+/// <summary>The review queue's queries: invoices awaiting review or on hold.</summary>
+public static class ExceptionsQuery
+{
+    public static async Task<ExceptionsView> LoadAsync(DeskRequest request)
+    {
+        var (db, ct) = (request.Db, request.Ct);
+        var code = request.Query("code");
+        var q = request.Query("q");
+        var open = db.Invoices.AsNoTracking()
+            .Where(i => i.Status == InvoiceStatus.AwaitingReview || i.Status == InvoiceStatus.OnHold);
+        var query = open;
+        if (code.Length > 0) query = query.Where(i => i.Exceptions.Contains(code));
+        if (q.Length > 0)
+        {
+            query = query.Where(i => i.InvoiceNumber.Contains(q)
+                || (i.SupplierId != null && i.SupplierId.Contains(q))
+                || (i.SellerName != null && i.SellerName.Contains(q)));
+        }
+        var rows = await query.OrderBy(i => i.Id).Take(500).ToListAsync(ct);
+        var exceptions = await open.Select(i => i.Exceptions).ToListAsync(ct);
+        var codes = exceptions.SelectMany(e => e.Split(';', StringSplitOptions.RemoveEmptyEntries))
+            .GroupBy(c => c).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count())).ToList();
+        return new ExceptionsView(code, q, rows, codes, request.Today);
+    }
+}
+
+/// <summary>The review queue: invoices awaiting review or on hold, by exception code and age against the lead-time target.</summary>
+public sealed class ExceptionsPage(ExceptionsView view) : DeskPage("Exceptions")
+{
+    protected override void Render(StringBuilder html)
+    {
+        html.Append("<p>");
+        html.Append(CultureInfo.InvariantCulture, $"<a class=\"btn btn-default btn-sm\" href=\"{Link("/exceptions")}\">All</a> ");
+        foreach (var (code, count) in view.Codes)
+        {
+            var href = $"{Link("/exceptions")}?code={Uri.EscapeDataString(code)}";
+            html.Append(CultureInfo.InvariantCulture,
+                $"<a class=\"btn btn-default btn-sm\" href=\"{href}\">{H(code)} <span class=\"badge\">{count}</span></a> ");
+        }
+        html.Append(CultureInfo.InvariantCulture,
+            $"</p><form method=\"get\" class=\"form-inline\"><input class=\"form-control\" name=\"q\" value=\"{H(view.Search)}\" ");
+        html.Append("placeholder=\"Supplier or invoice number\"> <button class=\"btn btn-default\">Search</button></form><br>");
+        html.Append("<table class=\"table table-striped\" id=\"queue\"><thead><tr><th>Invoice</th><th>Supplier</th>");
+        html.Append("<th>Number</th><th class=\"text-right\">Total</th><th>Exceptions</th><th>Status</th>");
+        html.Append("<th>Age (working days)</th></tr></thead><tbody>");
+        foreach (var i in view.Rows)
+        {
+            var age = SwedishCalendar.WorkingDaysBetween(DateOnly.FromDateTime(i.ReceivedAt.UtcDateTime), view.Today);
+            var ageCell = age > 5 ? $"<span class=\"label label-danger\">{age}</span>" : age.ToString(CultureInfo.InvariantCulture);
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td><a href=\"{Link($"/invoice/{i.Id}")}\">#{i.Id}</a></td><td>{H(i.SupplierId ?? "?")} {H(i.SellerName)}</td>");
+            html.Append(CultureInfo.InvariantCulture,
+                $"<td>{H(i.InvoiceNumber)}</td><td class=\"text-right\">{Money(i.TotalInclVat)} {H(i.Currency)}</td>");
+            html.Append(CultureInfo.InvariantCulture,
+                $"<td>{H(i.Exceptions.Replace(";", ", ", StringComparison.Ordinal))}</td><td>{H(i.Status)}</td><td>{ageCell}</td></tr>");
+        }
+        html.Append("</tbody></table>");
+        if (view.Rows.Count == 0) html.Append("<p id=\"empty\">Nothing awaits review.</p>");
+    }
+}
