@@ -141,8 +141,9 @@ public sealed class InvoicePage(InvoiceView view) : DeskPage("Invoice")
         foreach (var l in lines)
         {
             var (debit, credit) = (l.Amount > 0 ? Money(l.Amount) : "", l.Amount < 0 ? Money(-l.Amount) : "");
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{l.LineNo}</td><td>{H(l.Account)}</td><td class=\"text-right\">{debit}</td>");
-            html.Append(CultureInfo.InvariantCulture, $"<td class=\"text-right\">{credit}</td><td>{H(l.CostCentre)}</td><td>{H(l.Project)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{l.LineNo}</td><td>{H(l.Account)}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td class=\"text-right\">{debit}</td><td class=\"text-right\">{credit}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td>{H(l.CostCentre)}</td><td>{H(l.Project)}</td></tr>");
         }
     }
 

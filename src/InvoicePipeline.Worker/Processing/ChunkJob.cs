@@ -68,8 +68,9 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
         var entities = new List<SupplierInvoice>(parsed.Count);
         foreach (var (doc, read) in parsed)
         {
-            var entity = read.IsAccepted ? Decided(doc, read, context, runId, now) : Rejected(doc, read, runId, now);
-            entity.Id = firstId + entities.Count;
+            var id = firstId + entities.Count;
+            var entity = read.IsAccepted ? Decided(doc, read, context, runId, now, id) : Rejected(doc, read, runId, now);
+            entity.Id = id;
             foreach (var line in entity.Lines) line.InvoiceId = entity.Id;
             foreach (var issue in entity.Issues) issue.InvoiceId = entity.Id;
             entities.Add(entity);
@@ -131,14 +132,16 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
 
     private readonly Dictionary<Invoice, (IReadOnlyList<InvoiceIssue> Issues, InvoicePipeline.Scanning.ScanCapture Capture)> _scanIssues = [];
 
-    private SupplierInvoice Decided(ReceivedDocument doc, ReadResult read, ProcessingContext ctx, string runId, DateTimeOffset now)
+    private SupplierInvoice Decided(ReceivedDocument doc, ReadResult read, ProcessingContext ctx, string runId, DateTimeOffset now, long id)
     {
         var invoice = read.Invoice!;
         // What the machine was unsure of in a scan goes to a person, with the doubtful fields named (LOW_CONFIDENCE).
         var scanned = _scanIssues.TryGetValue(invoice, out var scan);
         var d = InvoiceDecider.Decide(invoice, ctx, options.Value, scanned ? scan.Issues : null);
         object stored = scanned ? new { invoice, capture = scan.Capture } : invoice;
-        if (d.Key is not null && d.Status is not (InvoiceStatus.Rejected or InvoiceStatus.Duplicate)) ctx.AcceptedKeys.Add(d.Key);
+        // Kept with its id, so a later duplicate in the same chunk names it.
+        if (d.Key is not null && d.Status is not (InvoiceStatus.Rejected or InvoiceStatus.Duplicate))
+            ctx.AcceptedKeys.Add(d.Key with { InvoiceId = id, Reference = $"invoice {id}" });
         var entity = new SupplierInvoice
         {
             DocumentId = doc.Id, Kind = invoice.Kind, Sign = invoice.Sign, SupplierId = d.Supplier?.SupplierId, SellerName = invoice.Seller.Name ?? invoice.Seller.LegalName,
