@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using InvoicePipeline.Worker.Cli;
-using InvoicePipeline.Worker.Generation;
+using InvoicePipeline.Worker.Tests.Support;
 using InvoicePipeline.Worker.Persistence;
 using InvoicePipeline.Worker.Posting;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,7 +42,7 @@ public static class PostingHarness
         sw.Restart();
         using (var scope = host.Services.CreateScope())
         {
-            var alone = await scope.ServiceProvider.GetRequiredService<InvoicePoster>().ReadAndBuildAllAsync(new DateOnly(2026, 11, 30), CancellationToken.None);
+            var alone = await ReadAndBuildAllAsync(scope.ServiceProvider, new DateOnly(2026, 11, 30), CancellationToken.None);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"read and build alone: {sw.Elapsed.TotalSeconds:F1} s for {alone.Posted:N0} vouchers (read {alone.Read.TotalSeconds:F1} s, build {alone.Build.TotalSeconds:F1} s); CPU: this process {(Process.GetCurrentProcess().TotalProcessorTime - readCpu).TotalSeconds:F1} s, PostgreSQL {PostgresCpuSeconds() - readPg:F1} s"));
         }
@@ -119,6 +119,17 @@ public static class PostingHarness
             catch (UnauthorizedAccessException) { }
         }
         return ticks / 100.0; // USER_HZ
+    }
+
+    /// <summary>The poster's reader alone, every chunk read and built and nothing written (the breakdown's first line).</summary>
+    private static async Task<PostingResult> ReadAndBuildAllAsync(IServiceProvider services, DateOnly postingDate, CancellationToken ct)
+    {
+        var o = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Worker.Hosting.PipelineOptions>>().Value.Posting;
+        var rates = new InvoicePipeline.Posting.ExchangeRateTable(await services.GetRequiredService<PipelineDbContext>().ExchangeRates.AsNoTracking().ToListAsync(ct));
+        var result = new PostingResult();
+        await foreach (var chunk in ChunkReader.ChunksAsync(services.GetRequiredService<IServiceScopeFactory>(), o.ChunkSize, postingDate, rates, o.Rules(), result, ct))
+            (result.Posted, result.Refused) = (result.Posted + chunk.Built.Count, result.Refused + chunk.Refused.Count);
+        return result;
     }
 
     private static async Task<double> BestOfThree(Func<Task<double>> run) => Math.Min(await run(), Math.Min(await run(), await run()));

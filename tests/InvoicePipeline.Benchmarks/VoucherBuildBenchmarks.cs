@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using InvoicePipeline.Posting;
-using InvoicePipeline.Worker.Generation;
+using InvoicePipeline.Worker.Tests.Support;
 using InvoicePipeline.Worker.Persistence;
 using InvoicePipeline.Worker.Posting;
 
@@ -8,7 +8,7 @@ namespace InvoicePipeline.Benchmarks;
 
 /// <summary>
 /// The build step of bulk posting alone: one voucher per invoice for 5,000 attested invoices of 1–4 lines
-/// (<see cref="AttestedInvoices"/>), through the poster's own <see cref="InvoicePoster.Build"/>, as one read chunk
+/// (<see cref="AttestedInvoices"/>), through the poster's own <see cref="InvoiceVouchers.Build"/>, as one read chunk
 /// would go. Reported per invoice.
 /// </summary>
 [MemoryDiagnoser]
@@ -29,5 +29,5 @@ public class VoucherBuildBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Invoices)]
-    public int BuildVouchers() => InvoicePoster.Build(_invoices, _lines, _versions, new DateOnly(2026, 11, 30), _rates, _rules).Built.Count;
+    public int BuildVouchers() => InvoiceVouchers.Build(_invoices, _lines, _versions, new DateOnly(2026, 11, 30), _rates, _rules).Built.Count;
 }

@@ -19,7 +19,7 @@ public sealed class InvoiceReview(PipelineDbContext db, TimeProvider clock, Micr
         // Locks first: the posting lock shared (a posting chunk holds it exclusively until it commits, so this waits it
         // out and the voucher check below, a new statement with a new snapshot, sees what it wrote: nobody acts on a
         // posted invoice), then the invoice's row (two people acting on the same invoice go one after the other).
-        await Posting.InvoicePoster.HoldPostingLockAsync(db, shared: true, ct);
+        await Posting.PostingLock.HoldAsync(db, shared: true, ct);
         if (db is not SqlitePipelineDbContext)
             await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM invoices WHERE "Id" = {invoiceId} FOR UPDATE""", ct);
         var invoice = await db.Invoices.Include(i => i.Lines).Include(i => i.Issues).SingleOrDefaultAsync(i => i.Id == invoiceId, ct);

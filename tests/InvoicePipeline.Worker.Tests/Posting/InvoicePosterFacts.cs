@@ -1,6 +1,5 @@
 using InvoicePipeline.Invoices;
 using InvoicePipeline.Worker.Cli;
-using InvoicePipeline.Worker.Generation;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Persistence;
 using InvoicePipeline.Worker.Posting;
@@ -9,6 +8,7 @@ using InvoicePipeline.Worker.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace InvoicePipeline.Worker.Tests.Posting;
 
@@ -68,7 +68,7 @@ public sealed class InvoicePosterFacts
         await SeedAsync(host, 10);
         using var scope = host.Services.CreateScope();
         var poster = scope.ServiceProvider.GetRequiredService<InvoicePoster>();
-        var chunk = await poster.ReadFirstChunkAsync(PostingDate, Ct);
+        var chunk = await ReadFirstChunkAsync(scope.ServiceProvider);
         Assert.NotNull(chunk);
         Assert.Equal(10, chunk.Built.Count);
 
@@ -78,7 +78,7 @@ public sealed class InvoicePosterFacts
             await ctx.Invoices.Where(i => i.Id == 4).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvoiceStatus.AwaitingReview), Ct);
             await ctx.InvoiceLines.Where(l => l.InvoiceId == 4).ExecuteUpdateAsync(s => s.SetProperty(l => l.Account, "6991"), Ct);
         }
-        await Assert.ThrowsAsync<InvoicePoster.StaleChunkException>(() => poster.WriteChunkAsync(chunk, "run-1", PostingDate, Ct));
+        await Assert.ThrowsAsync<StaleChunkException>(() => WriteChunkAsync(scope.ServiceProvider, chunk, "run-1"));
         await using (var ctx = db.Open())
         {
             Assert.Equal(0, await ctx.Vouchers.CountAsync(Ct)); // the whole chunk rolled back, numbers included
@@ -113,7 +113,7 @@ public sealed class InvoicePosterFacts
         // A chunk in flight, as the poster writes it: the posting lock, then the voucher of invoice 3, not yet committed.
         await using var chunk = db.Open();
         await using var tx = await chunk.Database.BeginTransactionAsync(Ct);
-        await InvoicePoster.HoldPostingLockAsync(chunk, shared: false, Ct);
+        await PostingLock.HoldAsync(chunk, shared: false, Ct);
         chunk.Vouchers.Add(new VoucherEntry { Id = 1, Series = "A", FiscalYear = 2026, Number = 1, Date = PostingDate, Text = "invoice 3", InvoiceId = 3, RunId = "run-1", CreatedAt = DateTimeOffset.UtcNow });
         await chunk.SaveChangesAsync(Ct);
 
@@ -157,6 +157,20 @@ public sealed class InvoicePosterFacts
         Assert.Equal("post-refused", (await check.History.SingleAsync(h => h.SubjectId == 2, Ct)).Action);
         Assert.Equal(Enumerable.Range(1, 4), await check.Vouchers.OrderBy(v => v.Number).Select(v => v.Number).ToListAsync(Ct));
     }
+
+    /// <summary>The first chunk as the poster's reader would build it (a change between read and write).</summary>
+    private async Task<BuiltChunk?> ReadFirstChunkAsync(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<PipelineDbContext>();
+        var o = services.GetRequiredService<IOptions<PipelineOptions>>().Value.Posting;
+        var rates = new InvoicePipeline.Posting.ExchangeRateTable(await db.ExchangeRates.AsNoTracking().ToListAsync(Ct));
+        return await ChunkReader.ReadAsync(db, 0, long.MaxValue, o.ChunkSize, PostingDate, rates, o.Rules(), new PostingResult(), Ct);
+    }
+
+    /// <summary>That chunk written as the poster's writer would, once, without reading it again.</summary>
+    private Task WriteChunkAsync(IServiceProvider services, BuiltChunk chunk, string runId) =>
+        ChunkWriter.WriteAsync(services.GetRequiredService<PipelineDbContext>(), services.GetRequiredService<TimeProvider>(), chunk, runId, PostingDate,
+            services.GetRequiredService<IOptions<PipelineOptions>>().Value.Posting, new PostingResult(), Ct);
 
     private static async Task<IHost> StartAsync(TestDatabase db, int chunkSize)
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using InvoicePipeline.Worker.Cli;
-using InvoicePipeline.Worker.Generation;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Persistence;
 using InvoicePipeline.Worker.Posting;

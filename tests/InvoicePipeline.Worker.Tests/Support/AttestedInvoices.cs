@@ -3,11 +3,12 @@ using System.Text.Json;
 using InvoicePipeline.Invoices;
 using InvoicePipeline.Worker.Persistence;
 
-namespace InvoicePipeline.Worker.Generation;
+namespace InvoicePipeline.Worker.Tests.Support;
 
 /// <summary>
 /// Attested, coded invoices as they stand when posting begins (1–4 lines, 25/12/6 % VAT, one in twenty a credit
-/// note, one in fifty in EUR), written straight to the tables: the posting benchmark and the posting tests start here.
+/// note, one in fifty in EUR), written straight to the tables: the posting tests and the posting benchmark start here
+/// (a test fixture; the benchmark project links this file).
 /// </summary>
 public static class AttestedInvoices
 {
@@ -57,7 +58,7 @@ public static class AttestedInvoices
                 Currency = rnd.Next(50) == 0 ? "EUR" : "SEK", TotalExclVat = net, VatTotal = vat, TotalInclVat = net + vat, Payable = net + vat, LedgerAmountExclVat = net,
                 Status = InvoiceStatus.Attested, Match = "order", DuplicateKey = InvoicePipeline.Duplicates.InvoiceKey.StoredKey(supplier, DocumentSign.Of(kind, null), number), AttestedBy = "anna.manager",
                 AttestedAt = DateTimeOffset.UtcNow, ReceivedAt = DateTimeOffset.UtcNow, RunId = "seed", DocumentJson = document,
-                VatBreakdownJson = JsonSerializer.Serialize(new[] { new VatBreakdown("S", vatRate, net, vat) }, Processing.ChunkJob.Json),
+                VatBreakdownJson = JsonSerializer.Serialize(new[] { new VatBreakdown("S", vatRate, net, vat) }, InvoicePipeline.Worker.Processing.ChunkJob.Json),
             });
         }
         return (invoices, lines);
