@@ -21,7 +21,7 @@ public static class PeriodCommand
             using var scope = host.Services.CreateScope();
             var sp = scope.ServiceProvider;
             var r = await PeriodLocks.CloseAsync(sp.GetRequiredService<PipelineDbContext>(), parse.GetValue(organisation)!, parse.GetValue(month)!,
-                parse.GetValue(user)!, sp.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+                parse.GetValue(user)!, sp.GetRequiredService<InvoicePipeline.Worker.Hosting.BusinessClock>().UtcNow, ct);
             Console.WriteLine(parse.GetValue(GlobalOptions.Json)
                 ? JsonSerializer.Serialize(new { month = r.Month, closed = r.Closed, through = r.Through.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), message = r.Message })
                 : r.Message);

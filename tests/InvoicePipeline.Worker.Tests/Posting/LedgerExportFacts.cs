@@ -7,6 +7,7 @@ using InvoicePipeline.Worker.Posting.Journal;
 using InvoicePipeline.Worker.Posting.Sie;
 using InvoicePipeline.Worker.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace InvoicePipeline.Worker.Tests.Posting;
 
@@ -25,7 +26,7 @@ public sealed class LedgerExportFacts
 
         await using var ctx = db.Open();
         var file = Path.Combine(db.Folder, "ledger.se");
-        var export = new LedgerExport(ctx, new PipelineOptions(), TimeProvider.System);
+        var export = new LedgerExport(ctx, new PipelineOptions(), new BusinessClock(new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)), "Europe/Stockholm"));
         // One fiscal year per file (#RAR 0): the calendar year of the sample run's posting date.
         var posted = await ctx.Vouchers.AsNoTracking().Select(v => v.Date).Distinct().ToListAsync(Ct);
         var year = Assert.Single(posted.Select(d => d.Year).Distinct());

@@ -62,7 +62,7 @@ public sealed class LedgerPeriodFacts
         Assert.Equal(["2026:1", "2026:2", "2026:3", "2026:4", "2027:1", "2027:2"], vouchers.Select(v => $"{v.FiscalYear}:{v.Number}").Order(StringComparer.Ordinal));
 
         var options = host.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
-        var export = new LedgerExport(ctx, options, TimeProvider.System);
+        var export = new LedgerExport(ctx, options, BusinessClock.For(options, TimeProvider.System));
         var refused = await Assert.ThrowsAsync<ConfigurationException>(() => export.SieAsync(new DateOnly(2027, 6, 1), new DateOnly(2027, 7, 31), Path.Combine(db.Folder, "x.se"), Ct));
         Assert.Contains("spans two fiscal years (2026-07-01..2027-06-30 and the next)", refused.Message, StringComparison.Ordinal);
 
