@@ -29,6 +29,7 @@ public static class Cli
         root.Subcommands.Add(PayrollCommand.Build());
         root.Subcommands.Add(ReplayCommand.Build());
         root.Subcommands.Add(HashPasswordCommand.Build());
+        root.Subcommands.Add(AlertsCommand.Build());
         return root;
     }
 

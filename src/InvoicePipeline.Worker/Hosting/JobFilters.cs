@@ -34,6 +34,10 @@ public sealed class RunFailureFilter(IServiceProvider services) : JobFilterAttri
         var db = scope.ServiceProvider.GetRequiredService<PipelineDbContext>();
         var message = $"{context.BackgroundJob.Job.Type.Name} failed: {failed.Exception.GetType().Name}: {failed.Exception.Message}";
         db.Runs.Where(r => r.Id == runId).ExecuteUpdate(s => s.SetProperty(r => r.Error, message));
+        // The run did not complete: an operator is told (and /health says so) until someone acknowledges it.
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var log = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger<RunFailureFilter>();
+        Health.Alerts.Raise(db, Health.Alerts.RunIncomplete, runId, $"Run {runId} did not complete: {message}", now, log);
     }
 
     public void OnStateUnapplied(ApplyStateContext context, IWriteOnlyTransaction transaction)

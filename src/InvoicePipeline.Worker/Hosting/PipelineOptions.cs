@@ -44,6 +44,15 @@ public sealed class IntakeOptions
     public long MaxFileBytes { get; set; } = 20 * 1024 * 1024;
     /// <summary>Largest payroll file accepted, in bytes: mass imports are large (1,000,000 rows ≈ 56 MB).</summary>
     public long MaxPayrollFileBytes { get; set; } = 128 * 1024 * 1024;
+    /// <summary>
+    /// A file is taken once its size and modification time stay unchanged this long (or a NAME.done marker stands
+    /// beside it); a file still arriving is left for the next run. 0 takes every file as it is found.
+    /// </summary>
+    public int SettleSeconds { get; set; } = 10;
+    /// <summary>Content intake holds in memory before it writes a batch of documents (at most 500 files a batch).</summary>
+    public long MaxBatchBytes { get; set; } = 64 * 1024 * 1024;
+    /// <summary>Largest CSV record (a row with any quoted line breaks): a file with a longer one is rejected, naming the line.</summary>
+    public int MaxCsvRecordBytes { get; set; } = Csv.CsvBytes.DefaultMaxRecordBytes;
 
     public long LimitFor(string channel) => channel == "payroll" ? MaxPayrollFileBytes : MaxFileBytes;
 }

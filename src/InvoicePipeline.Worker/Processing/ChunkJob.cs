@@ -83,7 +83,7 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
         await BulkWriter.InsertAsync(db, entities.SelectMany(e => e.Issues), ct, keepIdentity: false);
         await BulkWriter.InsertAsync(db, history, ct, keepIdentity: false);
         await BulkWriter.InsertAsync(db, decisions, ct, keepIdentity: false);
-        await PayrollIntake.ProcessAsync(db, payrollFiles, runId, ct);
+        await PayrollIntake.ProcessAsync(db, payrollFiles, runId, ct, maxRecordBytes: options.Value.Intake.MaxCsvRecordBytes);
         var docIds = docs.Concat(payrollFiles).Select(d => d.Id).ToList();
         await db.Documents.Where(d => docIds.Contains(d.Id)).ExecuteUpdateAsync(u => u.SetProperty(d => d.Processed, true), ct);
         await db.RunChunks.Where(c => c.RunId == runId && c.ChunkNo == chunkNo)

@@ -30,6 +30,10 @@ public sealed class RunSummary
         public int PayrollFiles { get; set; }
         /// <summary>Files whose bytes were received before: recognised by SHA-256 and not processed again.</summary>
         public int AlreadySeen { get; set; }
+        /// <summary>Of <see cref="Received"/>: stored, unprocessed documents of earlier runs that did not complete, taken over by this run.</summary>
+        public int Adopted { get; set; }
+        /// <summary>Inbox files not taken this run: symbolic links, files still arriving (each named in the log).</summary>
+        public int NotTaken { get; set; }
     }
 
     public sealed class InvoiceCounts
@@ -108,6 +112,7 @@ public static class RunReport
                 Received = docs.Sum(d => d.Count), Einvoices = docs.Where(d => d.Channel == "einvoices").Sum(d => d.Count),
                 Scanned = docs.Where(d => d.Channel == "scanned").Sum(d => d.Count),
                 PayrollFiles = docs.Where(d => d.Channel == "payroll").Sum(d => d.Count), AlreadySeen = run.AlreadySeen,
+                Adopted = run.Adopted, NotTaken = run.NotTaken,
             },
             Posting = { Vouchers = await db.Vouchers.CountAsync(v => v.RunId == run.Id, ct), Amount = -payable, Currency = posting.LedgerCurrency },
         };

@@ -63,6 +63,8 @@ public sealed class TestDatabase : IAsyncDisposable
         ["Pipeline:Database:Provider"] = Provider.ToString(),
         ["ConnectionStrings:Pipeline"] = ConnectionString,
         ["Pipeline:Hangfire:Storage"] = hangfireStorage ?? (Provider == DatabaseProvider.Postgres ? "Postgres" : "InMemory"),
+        // Tests write their inbox just before the run; the tests of settling (InboxFacts) set their own interval.
+        ["Pipeline:Intake:SettleSeconds"] = "0",
     };
 
     public PipelineDbContext Open() => Database.Open(Provider, ConnectionString);
