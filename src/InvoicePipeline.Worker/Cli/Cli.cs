@@ -70,6 +70,11 @@ public static class Cli
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return InputError;
         }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures) await Console.Error.WriteLineAsync($"error: configuration: {failure}");
+            return InputError;
+        }
         catch (OperationCanceledException)
         {
             await Console.Error.WriteLineAsync("cancelled");

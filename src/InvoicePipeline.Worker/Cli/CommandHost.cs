@@ -18,14 +18,18 @@ public static class CommandHost
             .AddEnvironmentVariables()
             .AddInMemoryCollection(overrides);
 
-    public static async Task<IHost> StartAsync(IDictionary<string, string?> overrides, bool hangfireServer, CancellationToken ct)
+    /// <param name="services">Changes to the wiring after the configuration's (tests: a fake clock).</param>
+    public static async Task<IHost> StartAsync(IDictionary<string, string?> overrides, bool hangfireServer, CancellationToken ct, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory(), DisableDefaults = true });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddPipelineConfiguration(overrides);
         builder.Services.AddSerilog(Logging.Create(LogEventLevel.Warning));
         builder.Services.AddPipeline(builder.Configuration, hangfireServer);
+        services?.Invoke(builder.Services);
         var host = builder.Build();
+        // Options first (ValidateOnStart's checks, run now): a bad setting stops the command before it touches the database.
+        host.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
         await MigrateAsync(host.Services, ct);
         await host.StartAsync(ct);
         return host;

@@ -42,7 +42,7 @@ public static class ExportCommand
             using var host = await CommandHost.StartAsync(GlobalOptions.Overrides(parse), hangfireServer: false, ct);
             using var scope = host.Services.CreateScope();
             var sp = scope.ServiceProvider;
-            var export = new LedgerExport(sp.GetRequiredService<PipelineDbContext>(), sp.GetRequiredService<IOptions<PipelineOptions>>().Value, sp.GetRequiredService<TimeProvider>());
+            var export = new LedgerExport(sp.GetRequiredService<PipelineDbContext>(), sp.GetRequiredService<IOptions<PipelineOptions>>().Value, sp.GetRequiredService<BusinessClock>());
             var (vouchers, rows, debit) = await run(export, parse.GetValue(from), parse.GetValue(to), path, ct);
             if (parse.GetValue(GlobalOptions.Json))
                 Console.WriteLine(JsonSerializer.Serialize(new { file = path, vouchers = vouchers < 0 ? (int?)null : vouchers, rows, debitTotal = debit < 0 ? (decimal?)null : debit }));

@@ -77,7 +77,7 @@ public static class InvoiceCommand
                 .FirstOrDefault(u => string.Equals(u.UserId, userId, StringComparison.OrdinalIgnoreCase))
                 ?? throw new ConfigurationException($"user '{userId}' is not configured (Pipeline:Dashboard:Users)");
             var roles = configured.Roles.ToHashSet(StringComparer.Ordinal);
-            var review = new InvoiceReview(db, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<Hosting.PipelineOptions>>());
+            var review = new InvoiceReview(db, sp.GetRequiredService<Hosting.BusinessClock>(), sp.GetRequiredService<IOptions<Hosting.PipelineOptions>>());
             var decisions = new List<(long Id, ReviewAction Action, string? Reason, string Where)>();
             if (parse.GetValue(file) is { } path)
             {

@@ -26,9 +26,8 @@ public static class KpiCommand
             using var host = await CommandHost.StartAsync(GlobalOptions.Overrides(parse), hangfireServer: false, ct);
             using var scope = host.Services.CreateScope();
             var sp = scope.ServiceProvider;
-            var options = sp.GetRequiredService<IOptions<PipelineOptions>>().Value;
             var report = await KpiData.ComputeAsync(sp.GetRequiredService<PipelineDbContext>(), m,
-                MonthlyKpiJob.Settings(sp.GetRequiredService<IConfiguration>()), Runs.RunStarter.Zone(options.TimeZone), ct);
+                MonthlyKpiJob.Settings(sp.GetRequiredService<IConfiguration>()), sp.GetRequiredService<BusinessClock>().Zone, ct);
             var files = KpiOutput.Write(report, parse.GetValue(outDir)!);
             if (parse.GetValue(GlobalOptions.Json))
             {

@@ -62,6 +62,6 @@ public static class PaymentsCommand
     {
         var scope = host.Services.CreateScope();
         var sp = scope.ServiceProvider;
-        return new PaymentRun(sp.GetRequiredService<PipelineDbContext>(), sp.GetRequiredService<IOptions<PipelineOptions>>().Value, sp.GetRequiredService<TimeProvider>());
+        return new PaymentRun(sp.GetRequiredService<PipelineDbContext>(), sp.GetRequiredService<IOptions<PipelineOptions>>().Value, sp.GetRequiredService<BusinessClock>());
     }
 }

@@ -29,6 +29,10 @@ public static class ServeCommand
                 throw new ConfigurationException("invalid recurring-job file(s) in jobs/: not starting");
             }
             var app = BuildApp(GlobalOptions.Overrides(parse), parse.GetValue(urls)!);
+            app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+            var listened = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PipelineOptions>>().Value.Hangfire.Queues;
+            if (jobs.Where(j => j.Job.Enabled && !listened.Contains(j.Job.Queue, StringComparer.Ordinal)).Select(j => Path.GetFileName(j.Path)).ToList() is { Count: > 0 } unheard)
+                throw new ConfigurationException($"{string.Join(", ", unheard)}: 'queue' is not one of Pipeline:Hangfire:Queues ({string.Join(", ", listened)}), so the job would never run");
             await CommandHost.MigrateAsync(app.Services, ct);
             var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
             foreach (var (_, job) in jobs) Register(recurring, job);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 
 namespace InvoicePipeline.Worker.Dashboard;
@@ -18,9 +19,11 @@ public static class Roles
 /// <summary>A dashboard user of the embedded default (Pipeline:Dashboard:Users); production signs in with OpenID Connect instead.</summary>
 public sealed class DashboardUser
 {
+    [Required]
     public string UserId { get; set; } = "";
     public string Name { get; set; } = "";
     /// <summary>From `invoicepipeline hash-password` (ASP.NET Core Identity's PBKDF2 format); never a plain password.</summary>
+    [Required]
     public string PasswordHash { get; set; } = "";
     public string[] Roles { get; set; } = [];
 }
@@ -29,6 +32,7 @@ public sealed class DashboardOptions
 {
     public List<DashboardUser> Users { get; set; } = [];
     /// <summary>OpenID Connect authority; when set, the dashboard signs in there instead of with configured users.</summary>
+    [Url]
     public string? OidcAuthority { get; set; }
     public string? OidcClientId { get; set; }
     public string? OidcClientSecret { get; set; }

@@ -20,8 +20,10 @@ public sealed class DeskRequest(HttpContext http, Match route, IServiceProvider 
     public IReadOnlySet<string> Roles =>
         Http.User.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
 
-    public DateTimeOffset Now => Services.GetRequiredService<TimeProvider>().GetUtcNow();
-    public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
+    /// <summary>The business clock (the configured time zone): "today" on a page is the jobs' and the commands' today.</summary>
+    public Hosting.BusinessClock Clock => Services.GetRequiredService<Hosting.BusinessClock>();
+    public DateTimeOffset Now => Clock.UtcNow;
+    public DateOnly Today => Clock.Today;
     public string Query(string key) => Http.Request.Query[key].ToString();
 }
 

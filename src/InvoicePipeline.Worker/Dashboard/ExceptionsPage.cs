@@ -9,7 +9,7 @@ namespace InvoicePipeline.Worker.Dashboard;
 
 /// <summary>What the review queue shows: the open invoices (filtered), the exception codes with their counts.</summary>
 public sealed record ExceptionsView(
-    string Code, string Search, IReadOnlyList<SupplierInvoice> Rows, IReadOnlyList<(string Code, int Count)> Codes, DateOnly Today);
+    string Code, string Search, IReadOnlyList<SupplierInvoice> Rows, IReadOnlyList<(string Code, int Count)> Codes, Hosting.BusinessClock Clock);
 
 /// <summary>The review queue's queries: invoices awaiting review or on hold.</summary>
 public static class ExceptionsQuery
@@ -33,7 +33,7 @@ public static class ExceptionsQuery
         var exceptions = await open.Select(i => i.Exceptions).ToListAsync(ct);
         var codes = exceptions.SelectMany(e => e.Split(';', StringSplitOptions.RemoveEmptyEntries))
             .GroupBy(c => c).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count())).ToList();
-        return new ExceptionsView(code, q, rows, codes, request.Today);
+        return new ExceptionsView(code, q, rows, codes, request.Clock);
     }
 }
 
@@ -56,9 +56,10 @@ public sealed class ExceptionsPage(ExceptionsView view) : DeskPage("Exceptions")
         html.Append("<table class=\"table table-striped\" id=\"queue\"><thead><tr><th>Invoice</th><th>Supplier</th>");
         html.Append("<th>Number</th><th class=\"text-right\">Total</th><th>Exceptions</th><th>Status</th>");
         html.Append("<th>Age (working days)</th></tr></thead><tbody>");
+        var today = view.Clock.Today;
         foreach (var i in view.Rows)
         {
-            var age = SwedishCalendar.WorkingDaysBetween(DateOnly.FromDateTime(i.ReceivedAt.UtcDateTime), view.Today);
+            var age = SwedishCalendar.WorkingDaysBetween(view.Clock.DateOf(i.ReceivedAt), today);
             var ageCell = age > 5 ? $"<span class=\"label label-danger\">{age}</span>" : age.ToString(CultureInfo.InvariantCulture);
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr><td><a href=\"{Link($"/invoice/{i.Id}")}\">#{i.Id}</a></td><td>{H(i.SupplierId ?? "?")} {H(i.SellerName)}</td>");

@@ -15,10 +15,9 @@ public static class ThroughputQuery
 {
     public static async Task<ThroughputView> LoadAsync(DeskRequest request)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-        var month = request.Query("month") is { Length: 7 } m
-            ? m
-            : TimeZoneInfo.ConvertTime(request.Now, zone).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var clock = request.Clock;
+        var zone = clock.Zone;
+        var month = request.Query("month") is { Length: 7 } m ? m : clock.Month;
         var settings = MonthlyKpiJob.Settings(request.Services.GetRequiredService<IConfiguration>());
         var report = await KpiData.ComputeAsync(request.Db, month, settings, zone, request.Ct);
         return new ThroughputView(month, report);

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace InvoicePipeline.Worker.Hosting;
 
 public enum DatabaseProvider
@@ -6,7 +8,10 @@ public enum DatabaseProvider
     Postgres,
 }
 
-/// <summary>The "Pipeline" configuration section (appsettings.json, environment Pipeline__..., command line).</summary>
+/// <summary>
+/// The "Pipeline" configuration section (appsettings.json, environment Pipeline__..., command line). Every value is
+/// checked when the program starts (<see cref="OptionsValidation"/>): a bad one stops it with the key to fix.
+/// </summary>
 public sealed class PipelineOptions
 {
     public DatabaseOptions Database { get; set; } = new();
@@ -18,40 +23,52 @@ public sealed class PipelineOptions
     public PaymentOptions Payments { get; set; } = new();
     public ToleranceOptions Tolerance { get; set; } = new();
     /// <summary>Time zone of posting dates, schedules and KPI months.</summary>
+    [Required, KnownTimeZone]
     public string TimeZone { get; set; } = "Europe/Stockholm";
 }
 
 public sealed class DatabaseOptions
 {
+    [EnumDataType(typeof(DatabaseProvider))]
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 }
 
 public sealed class HangfireOptions
 {
     /// <summary>InMemory or Postgres; empty = InMemory with Sqlite, Postgres with Postgres.</summary>
+    [RegularExpression("(?i)^(InMemory|Postgres)$", ErrorMessage = "must be InMemory or Postgres (or empty for the provider's default)")]
     public string? Storage { get; set; }
+    [Range(1, 1000)]
     public int WorkerCount { get; set; } = Math.Max(2, Environment.ProcessorCount);
+    [Required, MinLength(1), KnownQueues]
     public string[] Queues { get; set; } = ["default", "intake", "chunks", "posting"];
     /// <summary>How long a job fetched by a worker that died stays invisible before another worker takes it (PostgreSQL storage).</summary>
+    [Range(1, 86_400)]
     public int InvisibilityTimeoutSeconds { get; set; } = 120;
 }
 
 public sealed class IntakeOptions
 {
     /// <summary>Documents per chunk job.</summary>
+    [Range(1, 1_000_000)]
     public int ChunkSize { get; set; } = 500;
     /// <summary>Largest e-invoice or scan accepted, in bytes.</summary>
+    [Range(typeof(long), "1", "9223372036854775807")]
     public long MaxFileBytes { get; set; } = 20 * 1024 * 1024;
     /// <summary>Largest payroll file accepted, in bytes: mass imports are large (1,000,000 rows ≈ 56 MB).</summary>
+    [Range(typeof(long), "1", "9223372036854775807")]
     public long MaxPayrollFileBytes { get; set; } = 128 * 1024 * 1024;
     /// <summary>
     /// A file is taken once its size and modification time stay unchanged this long (or a NAME.done marker stands
     /// beside it); a file still arriving is left for the next run. 0 takes every file as it is found.
     /// </summary>
+    [Range(0, 3600)]
     public int SettleSeconds { get; set; } = 10;
     /// <summary>Content intake holds in memory before it writes a batch of documents (at most 500 files a batch).</summary>
+    [Range(typeof(long), "1", "9223372036854775807")]
     public long MaxBatchBytes { get; set; } = 64 * 1024 * 1024;
     /// <summary>Largest CSV record (a row with any quoted line breaks): a file with a longer one is rejected, naming the line.</summary>
+    [Range(1, int.MaxValue)]
     public int MaxCsvRecordBytes { get; set; } = Csv.CsvBytes.DefaultMaxRecordBytes;
 
     public long LimitFor(string channel) => channel == "payroll" ? MaxPayrollFileBytes : MaxFileBytes;
@@ -59,13 +76,20 @@ public sealed class IntakeOptions
 
 public sealed class PostingOptions
 {
+    [Required, RegularExpression("^[A-Z]{3}$", ErrorMessage = "must be an ISO 4217 code such as SEK")]
     public string LedgerCurrency { get; set; } = "SEK";
+    [Required]
     public string InvoiceSeries { get; set; } = "A";
+    [Required]
     public string PayrollSeries { get; set; } = "L";
+    [Required]
     public string PayableAccount { get; set; } = "2440";
+    [Required]
     public string InputVatAccount { get; set; } = "2641";
+    [Required]
     public string RoundingAccount { get; set; } = "3740";
     /// <summary>Invoices per posting transaction (one chunk = one transaction = one COPY per table).</summary>
+    [Range(1, 1_000_000)]
     public int ChunkSize { get; set; } = 5000;
 
     /// <summary>The core's posting rules with this configuration's series and accounts (the rest at the core's defaults).</summary>
@@ -81,23 +105,30 @@ public sealed class AttestationOptions
     /// <summary>Invoices matched within tolerance to an order or a subscription are attested without a person.</summary>
     public bool AutoAttestMatched { get; set; } = true;
     /// <summary>Matched invoices above this amount (ledger currency, excl. VAT) still need a person's attestation.</summary>
+    [Range(typeof(decimal), "0", "79228162514264337593543950335")]
     public decimal AutoAttestMaxAmount { get; set; } = 1_000_000m;
+    [Required]
     public string PolicyVersion { get; set; } = "2026-01";
 }
 
 /// <summary>The organisation whose ledger the exports feed (SIE #FNAMN, #ORGNR; pain.001 debtor).</summary>
 public sealed class LedgerOptions
 {
+    [Required]
     public string CompanyName { get; set; } = "Statens servicecenter";
+    [Required]
     public string OrgNo { get; set; } = "202100-5489";
     /// <summary>The account payments are made from (pain.001 DbtrAcct).</summary>
+    [Required]
     public string DebtorIban { get; set; } = "SE3550000000054910000003";
+    [Required]
     public string DebtorBic { get; set; } = "ESSESESS";
 }
 
 public sealed class PaymentOptions
 {
     /// <summary>Days a changed supplier account is not paid unless finance has verified the change.</summary>
+    [Range(0, 3650)]
     public int QuarantineDays { get; set; } = 14;
 }
 
@@ -111,9 +142,12 @@ public sealed class ToleranceOptions
 
 public sealed class ToleranceVersion
 {
+    [Required]
     public string Version { get; set; } = "";
     public DateOnly EffectiveFrom { get; set; }
+    [Range(typeof(decimal), "0", "100")]
     public decimal PricePercent { get; set; } = 2m;
+    [Range(typeof(decimal), "0", "79228162514264337593543950335")]
     public decimal Absolute { get; set; } = 1m;
     public Dictionary<string, ToleranceValue> Suppliers { get; set; } = [];
     public Dictionary<string, ToleranceValue> CostCentres { get; set; } = [];
@@ -126,7 +160,9 @@ public sealed class ToleranceVersion
 
 public sealed class ToleranceValue
 {
+    [Range(typeof(decimal), "0", "100")]
     public decimal PricePercent { get; set; }
+    [Range(typeof(decimal), "0", "79228162514264337593543950335")]
     public decimal Absolute { get; set; }
 
     public Matching.Tolerance ToTolerance() => new(PricePercent, Absolute);

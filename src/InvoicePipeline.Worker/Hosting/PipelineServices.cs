@@ -9,6 +9,7 @@ using InvoicePipeline.Worker.Processing;
 using InvoicePipeline.Worker.Runs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace InvoicePipeline.Worker.Hosting;
 
@@ -17,11 +18,14 @@ public static class PipelineServices
 {
     public static IServiceCollection AddPipeline(this IServiceCollection services, IConfiguration configuration, bool hangfireServer = true)
     {
-        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection("Pipeline"));
-        var options = configuration.GetSection("Pipeline").Get<PipelineOptions>() ?? new PipelineOptions();
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection("Pipeline")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PipelineOptions>>(new KeyedOptionsValidator<PipelineOptions>("Pipeline"));
+        // The wiring below reads the section itself (queues, worker count, storage): checked here, before anything runs.
+        var options = OptionsValidation.Checked(configuration.GetSection("Pipeline").Get<PipelineOptions>() ?? new PipelineOptions(), "Pipeline");
         var (provider, cs) = Database.Resolve(configuration);
         services.AddPipelineDatabase(provider, cs);
         services.AddSingleton(TimeProviderFor(configuration));
+        services.AddSingleton(sp => BusinessClock.For(sp.GetRequiredService<IOptions<PipelineOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
 
         var storage = options.Hangfire.Storage ?? (provider == DatabaseProvider.Postgres ? "Postgres" : "InMemory");
         services.AddHangfire((sp, config) =>
@@ -29,7 +33,7 @@ public static class PipelineServices
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings()
-                .UseFilter(new RunLogScopeFilter())
+                .UseFilter(new RunLogScopeFilter(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))
                 .UseFilter(new RunFailureFilter(sp));
             if (string.Equals(storage, "Postgres", StringComparison.OrdinalIgnoreCase))
             {
@@ -64,16 +68,17 @@ public static class PipelineServices
             });
         }
 
-        services.Configure<Dashboard.DashboardOptions>(configuration.GetSection("Pipeline:Dashboard"));
+        services.AddOptions<Dashboard.DashboardOptions>().Bind(configuration.GetSection("Pipeline:Dashboard")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Dashboard.DashboardOptions>>(new KeyedOptionsValidator<Dashboard.DashboardOptions>("Pipeline:Dashboard"));
         services.AddScoped<MasterDataImporter>();
         services.AddScoped<Review.InvoiceReview>();
         services.AddScoped(sp => new Payroll.PayrollDesk(sp.GetRequiredService<Persistence.PipelineDbContext>(),
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PipelineOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IOptions<PipelineOptions>>().Value, sp.GetRequiredService<BusinessClock>()));
         services.AddScoped<RunStarter>();
         services.AddScoped<InvoicePoster>();
         services.AddScoped<IntakeJob>();
         services.AddScoped<ChunkJob>();
-        services.AddSingleton<Ingestion.Scanned.IOcrEngine>(_ => new Ingestion.Scanned.TesseractOcrEngine());
+        services.AddSingleton<Ingestion.Scanned.IOcrEngine>(sp => new Ingestion.Scanned.TesseractOcrEngine(log: sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Ingestion.Scanned.TesseractOcrEngine>>()));
         services.AddSingleton<Ingestion.Scanned.ScannedDocumentReader>();
         services.AddSingleton(sp => new Ingestion.Scanned.ScannedInvoiceReader(sp.GetRequiredService<Ingestion.Scanned.ScannedDocumentReader>()));
         services.AddScoped<PostingJob>();
@@ -88,12 +93,4 @@ public static class PipelineServices
         var asOf = configuration["Pipeline:AsOf"];
         return string.IsNullOrEmpty(asOf) ? TimeProvider.System : new FixedDateTimeProvider(DateOnly.ParseExact(asOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
-}
-
-/// <summary>A clock whose date is fixed (from --as-of) while the time of day still runs, so durations stay real.</summary>
-public sealed class FixedDateTimeProvider(DateOnly date) : TimeProvider
-{
-    private readonly TimeSpan _offset = date.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc) - DateTime.UtcNow;
-
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _offset;
 }

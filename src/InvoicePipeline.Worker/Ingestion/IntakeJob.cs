@@ -18,7 +18,7 @@ namespace InvoicePipeline.Worker.Ingestion;
 public sealed class IntakeJob(PipelineDbContext db, IBackgroundJobClient jobs, IOptions<PipelineOptions> options, TimeProvider clock, ILogger<IntakeJob> log)
 {
     [Queue("intake")]
-    public async Task RunAsync(string runId, CancellationToken ct)
+    public async Task RunAsync([RunId] string runId, CancellationToken ct)
     {
         var run = await db.Runs.SingleAsync(r => r.Id == runId, ct);
         if (run.State is not (RunState.Started or RunState.Intake))
@@ -80,8 +80,7 @@ public sealed class IntakeJob(PipelineDbContext db, IBackgroundJobClient jobs, I
             if (!existing.Contains(c)) db.RunChunks.Add(new RunChunk { RunId = runId, ChunkNo = c });
         run.State = RunState.Processing;
         await db.SaveChangesAsync(ct);
-        log.LogInformation("Intake stored {Documents} document(s) in {Chunks} chunk(s); {AlreadySeen} already seen, {Adopted} adopted from earlier runs, {NotTaken} not taken",
-            index, chunkCount, alreadySeen, adopted, run.NotTaken);
+        log.IntakeStored(index, chunkCount, alreadySeen);
         await ProcessingFlow.ContinueAsync(db, jobs, runId, ct);
     }
 

@@ -2,20 +2,19 @@ using InvoicePipeline.Kpi;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Persistence;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 
 namespace InvoicePipeline.Worker.Kpi;
 
 /// <summary>The monthly recurring job (jobs/monthly-kpi.json): the report for the month just closed.</summary>
-public sealed class MonthlyKpiJob(PipelineDbContext db, IOptions<PipelineOptions> options, IConfiguration configuration, TimeProvider clock)
+public sealed class MonthlyKpiJob(PipelineDbContext db, IConfiguration configuration, BusinessClock clock, ILogger<MonthlyKpiJob> log)
 {
     public async Task RunAsync(string outDir, CancellationToken ct)
     {
-        var zone = Runs.RunStarter.Zone(options.Value.TimeZone);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
-        var month = today.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        var report = await KpiData.ComputeAsync(db, month, Settings(configuration), zone, ct);
-        KpiOutput.Write(report, outDir);
+        var month = clock.Today.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var report = await KpiData.ComputeAsync(db, month, Settings(configuration), clock.Zone, ct);
+        var files = KpiOutput.Write(report, outDir);
+        log.KpiReportWritten(month, string.Join(", ", files));
     }
 
     public static KpiSettings Settings(IConfiguration c) => new(

@@ -1,5 +1,6 @@
 using InvoicePipeline.MasterData;
 using InvoicePipeline.Worker.Csv;
+using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -70,7 +71,7 @@ public sealed class MasterDataImporter(PipelineDbContext db, TimeProvider clock,
         var name = Path.GetFileName(path);
         if (errors.Count > 0)
         {
-            log.LogWarning("Master-data file {File} not applied: {Errors} error(s)", name, errors.Count);
+            log.MasterDataRejected(name, errors.Count);
             return new MasterDataFileResult(name, rowCount, 0, 0, errors);
         }
 
@@ -81,7 +82,7 @@ public sealed class MasterDataImporter(PipelineDbContext db, TimeProvider clock,
         });
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        log.LogInformation("Master-data file {File} applied: {Inserted} inserted, {Updated} updated", name, inserted, updated);
+        log.MasterDataApplied(name, inserted, updated);
         return new MasterDataFileResult(name, rowCount, inserted, updated, []);
     }
 

@@ -13,12 +13,12 @@ public sealed record PaymentRunResult(long? FileId, string? Path, int Payments, 
 /// `payments propose`: the proposal, the pain.001 file, the payment rows and the invoices' move to Paid in one
 /// transaction. The file is checked (counts and sums) before anything is committed.
 /// </summary>
-public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, TimeProvider clock)
+public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, BusinessClock clock)
 {
     public async Task<PaymentRunResult> ProposeAsync(DateOnly dueBy, string path, string user, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Runs.RunStarter.Zone(options.TimeZone)).DateTime);
+        var now = clock.UtcNow;
+        var today = clock.DateOf(now);
         // Posted and not yet paid: attested with a voucher (InvoiceStates).
         var candidates = await (from i in db.Invoices.AsNoTracking()
                                 join v in db.Vouchers.AsNoTracking() on (long?)i.Id equals v.InvoiceId
@@ -71,7 +71,7 @@ public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, Ti
     /// <summary>Cancels a payment file that the bank did not execute: its invoices are posted and unpaid again.</summary>
     public async Task<int> CancelAsync(long fileId, string user, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNow;
         var file = await db.PaymentFiles.SingleOrDefaultAsync(f => f.Id == fileId, ct) ?? throw new ConfigurationException($"payment file {fileId} does not exist");
         if (file.Cancelled) return 0;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -95,7 +95,7 @@ public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, Ti
     /// <summary>A finance user records that a changed supplier account was verified (e.g. by calling the supplier).</summary>
     public async Task<int> VerifyAccountAsync(string supplierId, string user, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNow;
         return await db.SupplierAccountChanges.Where(c => c.SupplierId == supplierId && c.VerifiedBy == null)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.VerifiedBy, user).SetProperty(c => c.VerifiedAt, now), ct);
     }

@@ -15,7 +15,7 @@ public sealed record PayrollPostResult(int Posted, decimal Amount, string? Vouch
 /// one balanced voucher of cost per cost centre against the payroll liability, the export file for the payroll
 /// system, and the unattested rows carried to the next period (never holding up the rest).
 /// </summary>
-public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, TimeProvider clock)
+public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, BusinessClock clock)
 {
     /// <summary>Employments, pay codes, rates and cost centres, as payroll validation and attestation read them.</summary>
     internal static async Task<PayrollMasterData> LoadMasterAsync(PipelineDbContext db, CancellationToken ct) => new(
@@ -47,7 +47,7 @@ public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, T
         if (transactionIds is not null) query = query.Where(e => transactionIds.Contains(e.TransactionId));
         var entries = await query.OrderBy(e => e.Id).ToListAsync(ct);
         var refused = transactionIds?.Except(entries.Select(e => e.TransactionId)).Select(t => $"{t}: not awaiting attestation").ToList() ?? [];
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNow;
         var done = 0;
         foreach (var e in entries)
         {
@@ -73,8 +73,8 @@ public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, T
     {
         var p = PayrollPeriod.Parse(period);
         var next = p.Next().ToString();
-        var now = clock.GetUtcNow();
-        var postingDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Runs.RunStarter.Zone(options.TimeZone)).DateTime);
+        var now = clock.UtcNow;
+        var postingDate = clock.DateOf(now);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The cut-off rule (PayrollCutOff) asked of the database: periods are YYYY-MM, so text order is period order.
         var carriedStatuses = PayrollCutOff.Carried.ToList();

@@ -33,17 +33,17 @@ public sealed class InvoicePoster(PipelineDbContext db, IServiceScopeFactory sco
                 try
                 {
                     await Resilience.Database.ExecuteAsync(async t => await ChunkWriter.WriteAsync(db, clock, chunk, runId, postingDate, o, result, t), ct);
+                    foreach (var refused in chunk.Refused) log.PostingRefused(refused.Invoice.Id, refused.Code, refused.Reason);
                     return;
                 }
                 catch (StaleChunkException ex) when (attempt < 5)
                 {
-                    log.LogInformation("Chunk {Low}–{High} read again: {Reason}", chunk.Low, chunk.High, ex.Message);
+                    log.StaleChunkReRead(chunk.Low, chunk.High, ex.Message);
                     chunk = await ChunkReader.ReadAsync(db, chunk.Low - 1, chunk.High, int.MaxValue, postingDate, rates, rules, new PostingResult(), ct);
                 }
             }
         }, ct);
-        log.LogInformation("Posted {Vouchers} voucher(s) with {Lines} line(s), {Refused} refused (read and build {Read} + {Build}, write {Write}, writer waited {Waited})",
-            result.Posted, result.Lines, result.Refused, result.Read, result.Build, result.Write, result.Waited);
+        log.PostingFinished(result.Posted, result.Lines, result.Refused, result.Read, result.Build, result.Write, result.Waited);
         return result;
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InvoicePipeline.Worker.Posting;
 
 /// <summary>The vouchers of a period, streamed from the database in voucher order, for the SIE and journal exports.</summary>
-public sealed class LedgerExport(PipelineDbContext db, PipelineOptions options, TimeProvider clock)
+public sealed class LedgerExport(PipelineDbContext db, PipelineOptions options, BusinessClock clock)
 {
     public async Task<SieCounts> SieAsync(DateOnly from, DateOnly to, string path, CancellationToken ct)
     {
@@ -18,7 +18,7 @@ public sealed class LedgerExport(PipelineDbContext db, PipelineOptions options, 
         var centreCodes = await used.Where(l => l.CostCentre != null).Select(l => l.CostCentre!).Distinct().ToListAsync(ct);
         var centreNames = await db.CostCentres.AsNoTracking().Where(c => centreCodes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, c => c.Name, ct);
         var projects = await used.Where(l => l.Project != null).Select(l => l.Project!).Distinct().ToListAsync(ct);
-        var header = new SieHeader("InvoicePipeline", Runs.RunStarter.ProgramVersion.Split('+')[0], DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Runs.RunStarter.Zone(options.TimeZone)).DateTime),
+        var header = new SieHeader("InvoicePipeline", Runs.RunStarter.ProgramVersion.Split('+')[0], clock.Today,
             options.Ledger.CompanyName, options.Ledger.OrgNo, new DateOnly(from.Year, 1, 1), new DateOnly(from.Year, 12, 31), options.Posting.LedgerCurrency);
         await using var file = File.Create(path);
         return await SieWriter.WriteAsync(file, header,

@@ -1,4 +1,5 @@
 using Hangfire;
+using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Persistence;
 using InvoicePipeline.Worker.Processing;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ public sealed class PostingJob(PipelineDbContext db, InvoicePoster poster, IBack
 {
     [Queue("posting")]
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
-    public async Task RunAsync(string runId, CancellationToken ct)
+    public async Task RunAsync([RunId] string runId, CancellationToken ct)
     {
         var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == runId, ct);
         if (run.State != RunState.Posting)

@@ -26,7 +26,7 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
     private EInvoiceReaderOptions ReaderOptions => new() { MaxDocumentBytes = options.Value.Intake.MaxFileBytes };
 
     [Queue("chunks")]
-    public async Task RunAsync(string runId, int chunkNo, CancellationToken ct)
+    public async Task RunAsync([RunId] string runId, int chunkNo, CancellationToken ct)
     {
         await Resilience.Database.ExecuteAsync(async t => await ProcessAsync(runId, chunkNo, t), ct);
         await ProcessingFlow.ChunkDoneAsync(db, jobs, runId, ct);
@@ -89,8 +89,9 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
         await db.RunChunks.Where(c => c.RunId == runId && c.ChunkNo == chunkNo)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Done, true).SetProperty(c => c.CompletedAt, now).SetProperty(c => c.Attempts, chunk.Attempts), ct);
         await tx.CommitAsync(ct);
-        log.LogInformation("Chunk {Chunk} processed {Documents} document(s) in {Ms} ms (read {ReadMs}, load {LoadMs}, decide {DecideMs}, save {SaveMs})",
-            chunkNo, docs.Count, clock0.ElapsedMilliseconds, readMs, loadMs, decideMs, clock0.ElapsedMilliseconds - readMs - loadMs - decideMs);
+        foreach (var (doc, read) in parsed)
+            if (read.Rejection is { } rejection) log.FileRejected(doc.FileName, rejection.Code, rejection.Reason);
+        log.ChunkProcessed(chunkNo, docs.Count, clock0.ElapsedMilliseconds, readMs, loadMs, decideMs, clock0.ElapsedMilliseconds - readMs - loadMs - decideMs);
     }
 
     private readonly List<(SupplierInvoice Invoice, InvoiceDecision? Decision, string? Rejection, IReadOnlyList<Finding> Findings)> _pending = [];

@@ -11,7 +11,7 @@ namespace InvoicePipeline.Worker.Review;
 /// People's actions on an invoice, for the dashboard (and the CLI): the rules of <see cref="ReviewRules"/> are checked
 /// on the server for every request, and every change is written to the history with user, role, time and reason.
 /// </summary>
-public sealed class InvoiceReview(PipelineDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Hosting.PipelineOptions> options)
+public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock clock, Microsoft.Extensions.Options.IOptions<Hosting.PipelineOptions> options)
 {
     public async Task<ReviewOutcome> ActAsync(long invoiceId, string userId, IReadOnlySet<string> roles, ReviewAction action, string? reason, CancellationToken ct)
     {
@@ -29,11 +29,11 @@ public sealed class InvoiceReview(PipelineDbContext db, TimeProvider clock, Micr
         var orderedBy = await db.PurchaseOrderLines.AsNoTracking().Where(p => poNumbers.Contains(p.PoNumber) && p.OrderedBy != null)
             .Select(p => p.OrderedBy!).Distinct().ToListAsync(ct);
         var authorities = await db.Approvers.AsNoTracking().Where(a => a.UserId == userId).ToListAsync(ct);
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNow;
         var c = new ReviewCase(status, invoice.LedgerAmountExclVat,
             invoice.Lines.Select(l => l.CostCentre).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             invoice.RegisteredBy, invoice.CodedBy, invoice.ReviewedBy, orderedBy);
-        var outcome = ReviewRules.Decide(c, new ReviewActor(userId, roles, authorities), action, reason, DateOnly.FromDateTime(now.UtcDateTime));
+        var outcome = ReviewRules.Decide(c, new ReviewActor(userId, roles, authorities), action, reason, clock.DateOf(now));
         if (!outcome.Allowed) return outcome;
 
         var from = status;
@@ -99,7 +99,7 @@ public sealed class InvoiceReview(PipelineDbContext db, TimeProvider clock, Micr
         invoice.CodedBy = userId;
         foreach (var issue in invoice.Issues.Where(i => i.ResolvedAt is null && i.Code == ExceptionCode.MissingCoding))
         {
-            issue.ResolvedAt = clock.GetUtcNow();
+            issue.ResolvedAt = clock.UtcNow;
             issue.ResolvedBy = userId;
             issue.Resolution = "recoded: " + value;
         }

@@ -2,15 +2,16 @@ using Hangfire;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace InvoicePipeline.Worker.Runs;
 
 /// <summary>Last job of a run: writes the run report and marks the run completed.</summary>
-public sealed class ReportJob(PipelineDbContext db, IOptions<PipelineOptions> options, TimeProvider clock)
+public sealed class ReportJob(PipelineDbContext db, IOptions<PipelineOptions> options, TimeProvider clock, ILogger<ReportJob> log)
 {
     [Queue("default")]
-    public async Task RunAsync(string runId, CancellationToken ct)
+    public async Task RunAsync([RunId] string runId, CancellationToken ct)
     {
         var run = await db.Runs.SingleAsync(r => r.Id == runId, ct);
         if (run.State != RunState.Reporting) return;
@@ -19,5 +20,7 @@ public sealed class ReportJob(PipelineDbContext db, IOptions<PipelineOptions> op
         run.ReportPath = await RunReport.WriteAsync(db, run, summary, ct);
         run.State = RunState.Completed;
         await db.SaveChangesAsync(ct);
+        log.ReportWritten(run.Id, run.ReportPath);
+        log.RunFinished(run.Id, run.FinishedAt.Value - run.StartedAt, summary.Documents.Received, summary.Invoices.Posted);
     }
 }

@@ -6,6 +6,7 @@ using InvoicePipeline.Worker.Ingestion;
 using InvoicePipeline.Worker.Persistence;
 using InvoicePipeline.Worker.Processing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace InvoicePipeline.Worker.Runs;
@@ -16,14 +17,14 @@ public sealed record RunStart(PipelineRun Run, bool AlreadyCompleted, bool Resum
 /// Starts a nightly run, or resumes the unfinished run with the same key (kind, posting date, input hash).
 /// A completed run with the same key is not started again unless asked to.
 /// </summary>
-public sealed class RunStarter(PipelineDbContext db, IBackgroundJobClient jobs, IOptions<PipelineOptions> options, TimeProvider clock)
+public sealed class RunStarter(PipelineDbContext db, IBackgroundJobClient jobs, IOptions<PipelineOptions> options, BusinessClock clock, ILogger<RunStarter> log)
 {
     public async Task<RunStart> StartOrResumeAsync(string inbox, string outDir, bool again, CancellationToken ct)
     {
         var hashes = new List<byte[]>();
         foreach (var f in Inbox.List(inbox)) hashes.Add(await Inbox.HashBytesAsync(f.Path, ct));
         var inputHash = RunKey.InputHash(hashes);
-        var postingDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone(options.Value.TimeZone)).DateTime);
+        var postingDate = clock.Today;
         var key = RunKey.For("nightly", postingDate, inputHash);
 
         var previous = await db.Runs.Where(r => r.Key == key).OrderByDescending(r => r.StartedAt).FirstOrDefaultAsync(ct);
@@ -33,6 +34,7 @@ public sealed class RunStarter(PipelineDbContext db, IBackgroundJobClient jobs, 
             previous.Error = null;
             await db.SaveChangesAsync(ct);
             await KickAsync(previous, ct);
+            log.RunResumed(previous.Id, previous.State.ToString());
             return new RunStart(previous, false, true);
         }
         if (previous is { State: RunState.Completed } && !again) return new RunStart(previous, true, false);
@@ -41,9 +43,9 @@ public sealed class RunStarter(PipelineDbContext db, IBackgroundJobClient jobs, 
             .Select(m => new { m.FileName, m.Sha256, m.ImportedAt }).ToListAsync(ct);
         var run = new PipelineRun
         {
-            Id = $"{postingDate:yyyyMMdd}-{clock.GetUtcNow():HHmmss}-{Guid.NewGuid().ToString("N")[..6]}",
+            Id = $"{postingDate:yyyyMMdd}-{clock.UtcNow:HHmmss}-{Guid.NewGuid().ToString("N")[..6]}",
             Key = key, PostingDate = postingDate, State = RunState.Started, Inbox = Path.GetFullPath(inbox),
-            OutDir = Path.GetFullPath(outDir), InputHash = inputHash, StartedAt = clock.GetUtcNow(),
+            OutDir = Path.GetFullPath(outDir), InputHash = inputHash, StartedAt = clock.UtcNow,
             ManifestJson = JsonSerializer.Serialize(new
             {
                 // Each input file's name and SHA-256 are in the documents table; the manifest keeps their count and joint hash,
@@ -58,6 +60,7 @@ public sealed class RunStarter(PipelineDbContext db, IBackgroundJobClient jobs, 
         db.Runs.Add(run);
         await db.SaveChangesAsync(ct);
         await KickAsync(run, ct);
+        log.RunStarted(run.Id, postingDate, hashes.Count);
         return new RunStart(run, false, false);
     }
 
@@ -68,11 +71,5 @@ public sealed class RunStarter(PipelineDbContext db, IBackgroundJobClient jobs, 
     {
         if (run.State is RunState.Started or RunState.Intake) jobs.Enqueue<IntakeJob>(j => j.RunAsync(run.Id, CancellationToken.None));
         else await ProcessingFlow.ContinueAsync(db, jobs, run.Id, ct);
-    }
-
-    public static TimeZoneInfo Zone(string id)
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById(id); }
-        catch (TimeZoneNotFoundException) { throw new ConfigurationException($"unknown time zone '{id}'"); }
     }
 }

@@ -35,11 +35,12 @@ public static class RunWaiter
                 });
             return last!;
         }
-        var lastPrint = DateTime.MinValue;
+        // A progress line at most every five seconds of wall time (the business clock may be fixed by --as-of or faked).
+        long? lastPrint = null;
         return await PollAsync(services, runId, (run, done) =>
         {
-            if ((DateTime.UtcNow - lastPrint).TotalSeconds < 5 && run.State != RunState.Completed) return;
-            lastPrint = DateTime.UtcNow;
+            if (lastPrint is { } last && System.Diagnostics.Stopwatch.GetElapsedTime(last).TotalSeconds < 5 && run.State != RunState.Completed) return;
+            lastPrint = System.Diagnostics.Stopwatch.GetTimestamp();
             Console.WriteLine($"run {run.Id}: {run.State.ToString().ToLowerInvariant()}, chunks {done}/{run.ChunkCount}");
         }, ct);
     }

@@ -3,6 +3,7 @@ using InvoicePipeline.Worker.Control;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Payments;
 using InvoicePipeline.Worker.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace InvoicePipeline.Worker.Tests.Control;
 
@@ -16,7 +17,7 @@ public sealed class ControlProtocolFacts
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await PipelineHost.RunSamplesAsync(db);
         await using var ctx = db.Open();
-        var paid = await new PaymentRun(ctx, new PipelineOptions(), TimeProvider.System).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay.xml"), "fiona.finance", Ct);
+        var paid = await new PaymentRun(ctx, new PipelineOptions(), new BusinessClock(new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)), "Europe/Stockholm")).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay.xml"), "fiona.finance", Ct);
         Assert.True(paid.Payments >= 4);
 
         var items = await ControlProtocol.LoadAsync(ctx, "payments", new DateOnly(2000, 1, 1), new DateOnly(2099, 12, 31), "2440", Ct);

@@ -21,7 +21,7 @@ public sealed class PayrollPageFacts(DeskFixture desk) : IClassFixture<DeskFixtu
     private async Task<List<string>> QueueAsync(string user)
     {
         await using var db = desk.Db.Open();
-        return [.. (await new PayrollDesk(db, new PipelineOptions(), TimeProvider.System).QueueAsync(user, Ct)).Select(e => e.TransactionId)];
+        return [.. (await new PayrollDesk(db, new PipelineOptions(), new BusinessClock(TimeProvider.System, "Europe/Stockholm")).QueueAsync(user, Ct)).Select(e => e.TransactionId)];
     }
 
     private async Task<List<StatusChange>> HistoryAsync(long id)

@@ -6,6 +6,8 @@ using InvoicePipeline.Worker.Kpi;
 using InvoicePipeline.Worker.Persistence;
 using InvoicePipeline.Worker.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace InvoicePipeline.Worker.Tests.Kpi;
 
@@ -17,12 +19,14 @@ public sealed class KpiReportFacts
     public async Task Kpi_AfterTheDemoRun_CountsWhatTheTablesHold_AndDrawsReadablePngs()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await PipelineHost.RunSamplesAsync(db);
+        // The night of 30 November (UTC) is 1 December in Stockholm: the month is the business clock's, not the server's.
+        var clock = new BusinessClock(new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 23, 30, 0, TimeSpan.Zero)), "Europe/Stockholm");
+        await PipelineHost.RunSamplesAsync(db, s => s.AddSingleton(clock.Time));
 
         await using var ctx = db.Open();
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-        var month = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        var report = await KpiData.ComputeAsync(ctx, month, new KpiSettings(), zone, Ct);
+        var month = clock.Month;
+        Assert.Equal("2026-12", month);
+        var report = await KpiData.ComputeAsync(ctx, month, new KpiSettings(), clock.Zone, Ct);
 
         var statuses = (await ctx.Invoices.AsNoTracking().Select(i => new { i.Status, Voucher = ctx.Vouchers.Any(v => v.InvoiceId == i.Id) }).ToListAsync(Ct))
             .Select(i => InvoiceStates.Effective(i.Status, i.Voucher)).ToList();

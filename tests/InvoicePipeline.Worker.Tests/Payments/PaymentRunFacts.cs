@@ -6,12 +6,16 @@ using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Payments;
 using InvoicePipeline.Worker.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace InvoicePipeline.Worker.Tests.Payments;
 
 public sealed class PaymentRunFacts
 {
     private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>A fixed business day: execution dates and quarantine windows are counted from it.</summary>
+    private static readonly BusinessClock Clock = new(new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)), "Europe/Stockholm");
 
     private static XmlSchemaSet Schema()
     {
@@ -41,7 +45,7 @@ public sealed class PaymentRunFacts
         var first = Path.Combine(db.Folder, "pay1.xml");
         PaymentRunResult r;
         await using (var ctx = db.Open())
-            r = await new PaymentRun(ctx, options, TimeProvider.System).ProposeAsync(new DateOnly(2099, 1, 1), first, "fiona.finance", Ct);
+            r = await new PaymentRun(ctx, options, Clock).ProposeAsync(new DateOnly(2099, 1, 1), first, "fiona.finance", Ct);
         Assert.True(r.Payments > 0);
         Assert.Empty(XsdErrors(first));
         Assert.Empty(Pain001Check.Check(XDocument.Load(first)));
@@ -53,16 +57,49 @@ public sealed class PaymentRunFacts
             var payments = await ctx.Payments.AsNoTracking().ToListAsync(Ct);
             // The creditor account is always the register's: the invoice with a foreign payee account was never paid to it.
             Assert.DoesNotContain(payments, p => p.Account == "9912346");
-            var again = await new PaymentRun(ctx, options, TimeProvider.System).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay2.xml"), "fiona.finance", Ct);
+            var again = await new PaymentRun(ctx, options, Clock).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay2.xml"), "fiona.finance", Ct);
             Assert.Equal(0, again.Payments);
         }
         await using (var ctx = db.Open())
         {
-            var run = new PaymentRun(ctx, options, TimeProvider.System);
+            var run = new PaymentRun(ctx, options, Clock);
             Assert.Equal(r.Payments, await run.CancelAsync(r.FileId!.Value, "fiona.finance", Ct));
             var third = await run.ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay3.xml"), "fiona.finance", Ct);
             Assert.Equal(r.Payments, third.Payments);
         }
+    }
+
+    [Fact]
+    public async Task AChangedAccount_IsWithheldForTheQuarantineDays_ThenPaid()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await PipelineHost.RunSamplesAsync(db);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        var clock = new BusinessClock(time, "Europe/Stockholm");
+        await using var ctx = db.Open();
+        var supplier = await (from i in ctx.Invoices.AsNoTracking()
+                              join v in ctx.Vouchers.AsNoTracking() on (long?)i.Id equals v.InvoiceId
+                              where i.Status == InvoiceStatus.Attested && i.SupplierId == "S001"
+                              select i.SupplierId).FirstAsync(Ct);
+        // S001 moves its bankgiro on 1 December.
+        var md = Directory.CreateDirectory(Path.Combine(db.Folder, "md-changed")).FullName;
+        var rows = await File.ReadAllLinesAsync(Path.Combine(Samples.MasterData, "suppliers.csv"), Ct);
+        await File.WriteAllLinesAsync(Path.Combine(md, "suppliers.csv"), rows.Select(r => r.StartsWith(supplier + ",", StringComparison.Ordinal) ? r.Replace("5050-1055", "5555-5551", StringComparison.Ordinal) : r), Ct);
+        Assert.Empty((await new Worker.MasterData.MasterDataImporter(ctx, time, Microsoft.Extensions.Logging.Abstractions.NullLogger<Worker.MasterData.MasterDataImporter>.Instance).ImportAsync(md, Ct)).Errors);
+
+        time.Advance(TimeSpan.FromDays(13)); // 14 December: still in quarantine
+        var first = await new PaymentRun(ctx, new PipelineOptions(), clock).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay1.xml"), "fiona.finance", Ct);
+        var withheld = first.Withheld.Where(w => w.Reason.Contains("quarantine", StringComparison.Ordinal)).Select(w => w.Invoice.InvoiceId).ToList();
+        Assert.NotEmpty(withheld);
+        Assert.All(first.Withheld.Where(w => withheld.Contains(w.Invoice.InvoiceId)), w => Assert.Contains("changed on 2026-12-01", w.Reason, StringComparison.Ordinal));
+
+        time.Advance(TimeSpan.FromDays(1)); // 15 December: the fourteen days are over
+        ctx.ChangeTracker.Clear();
+        var second = await new PaymentRun(ctx, new PipelineOptions(), clock).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay2.xml"), "fiona.finance", Ct);
+        Assert.DoesNotContain(second.Withheld, w => w.Reason.Contains("quarantine", StringComparison.Ordinal));
+        var paid = await ctx.Payments.AsNoTracking().Where(p => withheld.Contains(p.InvoiceId)).Select(p => p.Account).ToListAsync(Ct);
+        Assert.Equal(withheld.Count, paid.Count);
+        Assert.All(paid, a => Assert.Equal("55555551", a)); // to the new account
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using InvoicePipeline.Worker.Persistence;
 using InvoicePipeline.Worker.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace InvoicePipeline.Worker.Tests.Payroll;
 
@@ -22,7 +23,7 @@ public sealed class PayrollDeskFacts
         await using var db = await TestDatabase.CreateAsync(provider);
         await PipelineHost.RunSamplesAsync(db);
         await using var ctx = db.Open();
-        var desk = new PayrollDesk(ctx, new PipelineOptions(), TimeProvider.System);
+        var desk = new PayrollDesk(ctx, new PipelineOptions(), new BusinessClock(new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)), "Europe/Stockholm"));
 
         var bo = await desk.QueueAsync("bo.chef", Ct);
         var anna = await desk.QueueAsync("anna.manager", Ct);
@@ -80,7 +81,7 @@ public sealed class PayrollDeskFacts
         await PayrollIntake.ProcessAsync(ctx, [doc], "r1", Ct);
         ctx.ChangeTracker.Clear();
 
-        var desk = new PayrollDesk(ctx, new PipelineOptions(), TimeProvider.System);
+        var desk = new PayrollDesk(ctx, new PipelineOptions(), new BusinessClock(new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)), "Europe/Stockholm"));
         // bo.chef manages CC200, where his own row is charged: still not his to attest.
         Assert.Equal(["OTHER-1"], (await desk.QueueAsync("bo.chef", Ct)).Select(e => e.TransactionId));
         var (done, refused) = await desk.ActAsync("bo.chef", attest: true, ["OWN-1"], null, Ct);

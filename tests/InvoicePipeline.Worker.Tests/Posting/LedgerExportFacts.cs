@@ -7,6 +7,7 @@ using InvoicePipeline.Worker.Posting.Journal;
 using InvoicePipeline.Worker.Posting.Sie;
 using InvoicePipeline.Worker.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace InvoicePipeline.Worker.Tests.Posting;
 
@@ -25,7 +26,7 @@ public sealed class LedgerExportFacts
 
         await using var ctx = db.Open();
         var file = Path.Combine(db.Folder, "ledger.se");
-        var export = new LedgerExport(ctx, new PipelineOptions(), TimeProvider.System);
+        var export = new LedgerExport(ctx, new PipelineOptions(), new BusinessClock(new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)), "Europe/Stockholm"));
         var counts = await export.SieAsync(new DateOnly(2000, 1, 1), new DateOnly(2099, 12, 31), file, Ct);
 
         var lines = await ctx.VoucherLines.AsNoTracking().ToListAsync(Ct);

@@ -34,6 +34,26 @@ public sealed class TesseractOcrEngineFacts : IDisposable
     }
 
     [Fact]
+    public async Task RecognizeAsync_LogsEachTimeout_AsScanTimedOut()
+    {
+        var log = new CollectingLogger();
+        var engine = new TesseractOcrEngine(new TesseractOptions { Executable = Script("sleep 30"), Timeout = TimeSpan.FromMilliseconds(300), Retries = 1 }, log: log);
+
+        await Assert.ThrowsAsync<TimeoutRejectedException>(() => engine.RecognizeAsync(Path.Combine(_folder, "scan-7.png"), TestContext.Current.CancellationToken));
+
+        var timeouts = log.Of(3003);
+        Assert.Equal(2, timeouts.Count);
+        Assert.All(timeouts, t => Assert.Equal("Scan scan-7.png: OCR attempt timed out after 00:00:00.3000000", t.Message));
+    }
+
+    [Fact]
+    public void ABadOption_IsRefused_WithItsKey()
+    {
+        var ex = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => new TesseractOcrEngine(new TesseractOptions { Retries = -1 }));
+        Assert.StartsWith("Tesseract:Retries:", Assert.Single(ex.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RecognizeAsync_Retries_WhenTheEngineCrashes()
     {
         var engine = new TesseractOcrEngine(new TesseractOptions { Executable = Script("exit 134"), Retries = 1 });

@@ -1,5 +1,6 @@
 using InvoicePipeline.Worker.Cli;
 using InvoicePipeline.Worker.Runs;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace InvoicePipeline.Worker.Tests.Support;
@@ -12,17 +13,18 @@ public sealed class PipelineHost : IAsyncDisposable
     public IHost Host { get; }
     public IServiceProvider Services => Host.Services;
 
-    public static async Task<PipelineHost> StartAsync(TestDatabase db, IDictionary<string, string?>? extra = null)
+    /// <param name="services">Changes to the wiring (a fake clock, a collecting logger).</param>
+    public static async Task<PipelineHost> StartAsync(TestDatabase db, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         var overrides = db.Overrides();
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) overrides[k] = v;
-        return new PipelineHost(await CommandHost.StartAsync(overrides, hangfireServer: true, TestContext.Current.CancellationToken));
+        return new PipelineHost(await CommandHost.StartAsync(overrides, hangfireServer: true, TestContext.Current.CancellationToken, services));
     }
 
     /// <summary>A fresh host over <paramref name="db"/> runs the sample inbox (no scans) with the sample master data, then stops.</summary>
-    public static async Task<NightlyRunOutcome> RunSamplesAsync(TestDatabase db)
+    public static async Task<NightlyRunOutcome> RunSamplesAsync(TestDatabase db, Action<IServiceCollection>? services = null)
     {
-        await using var host = await StartAsync(db);
+        await using var host = await StartAsync(db, services: services);
         return await host.RunAsync(Samples.Inbox, Samples.MasterData, Path.Combine(db.Folder, "out"));
     }
 

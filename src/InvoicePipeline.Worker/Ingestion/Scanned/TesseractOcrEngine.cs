@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using InvoicePipeline.Scanning;
+using InvoicePipeline.Worker.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -14,12 +17,14 @@ namespace InvoicePipeline.Worker.Ingestion.Scanned;
 /// </summary>
 public sealed class TesseractOcrEngine : IOcrEngine
 {
+    private static readonly ResiliencePropertyKey<string> Image = new("image");
     private readonly TesseractOptions _options;
     private readonly ResiliencePipeline _pipeline;
 
-    public TesseractOcrEngine(TesseractOptions? options = null, TimeProvider? timeProvider = null)
+    public TesseractOcrEngine(TesseractOptions? options = null, TimeProvider? timeProvider = null, ILogger? log = null)
     {
-        _options = options ?? new TesseractOptions();
+        _options = OptionsValidation.Checked(options ?? new TesseractOptions(), "Tesseract");
+        log ??= NullLogger.Instance;
         var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider ?? TimeProvider.System };
         if (_options.Retries > 0)
         {
@@ -30,11 +35,30 @@ public sealed class TesseractOcrEngine : IOcrEngine
                 ShouldHandle = new PredicateBuilder().Handle<TimeoutRejectedException>().Handle<OcrEngineFailedException>(),
             });
         }
-        _pipeline = builder.AddTimeout(_options.Timeout).Build();
+        _pipeline = builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Timeout = _options.Timeout,
+            OnTimeout = args =>
+            {
+                log.ScanTimedOut(Path.GetFileName(args.Context.Properties.GetValue(Image, "")), args.Timeout);
+                return default;
+            },
+        }).Build();
     }
 
-    public async Task<IReadOnlyList<OcrWord>> RecognizeAsync(string imagePath, CancellationToken cancellationToken) =>
-        await _pipeline.ExecuteAsync(async ct => TesseractTsv.Parse(await RunOnceAsync(imagePath, ct)), cancellationToken);
+    public async Task<IReadOnlyList<OcrWord>> RecognizeAsync(string imagePath, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(Image, imagePath);
+        try
+        {
+            return await _pipeline.ExecuteAsync(async c => TesseractTsv.Parse(await RunOnceAsync(imagePath, c.CancellationToken)), context);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
 
     private async Task<string> RunOnceAsync(string imagePath, CancellationToken ct)
     {

@@ -13,13 +13,11 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
             // Posted is now read from the ledger (an attested invoice with a voucher): posting no longer rewrites the invoice.
             migrationBuilder.Sql("""UPDATE invoices SET "Status" = 'Attested' WHERE "Status" = 'Posted'""");
 
-            migrationBuilder.DropColumn(
-                name: "PostedAt",
-                table: "invoices");
-
-            migrationBuilder.DropColumn(
-                name: "VoucherId",
-                table: "invoices");
+            // SQLite (3.35 and later) drops a plain column in place. EF's DropColumn rebuilds the whole table instead,
+            // which needs PRAGMA foreign_keys outside the migration's transaction, and EF warned about it as the first
+            // line of every fresh database (the demo's). Same schema either way.
+            migrationBuilder.Sql("""ALTER TABLE invoices DROP COLUMN "PostedAt";""");
+            migrationBuilder.Sql("""ALTER TABLE invoices DROP COLUMN "VoucherId";""");
         }
 
         /// <inheritdoc />
