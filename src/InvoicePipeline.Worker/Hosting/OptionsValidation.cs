@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
 using Hangfire;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace InvoicePipeline.Worker.Hosting;
@@ -34,13 +35,13 @@ public static class OptionsValidation
         Validator.TryValidateObject(value, new ValidationContext(value), results, validateAllProperties: true);
         foreach (var r in results)
         {
-            var member = r.MemberNames.FirstOrDefault();
+            var member = r.MemberNames.FirstOrDefault() is { } name ? KeyOf(value.GetType().GetProperty(name)) ?? name : null;
             failures.Add($"{(member is null ? key : key + ":" + member)}: {r.ErrorMessage}");
         }
         foreach (var p in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             if (p.GetIndexParameters().Length > 0 || p.GetValue(value) is not { } child) continue;
-            var childKey = key + ":" + p.Name;
+            var childKey = key + ":" + KeyOf(p);
             switch (child)
             {
                 case IDictionary map:
@@ -61,6 +62,9 @@ public static class OptionsValidation
             }
         }
     }
+
+    /// <summary>The configuration key of a property: its name, or the one <see cref="ConfigurationKeyNameAttribute"/> gives it.</summary>
+    private static string? KeyOf(PropertyInfo? p) => p is null ? null : p.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name ?? p.Name;
 
     /// <summary>Our own option classes are walked into; framework values (strings, numbers, time spans) are leaves.</summary>
     private static bool IsOptions(object value) => value.GetType() is { IsClass: true } t && t.Assembly == typeof(OptionsValidation).Assembly;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
 
 namespace InvoicePipeline.Worker.Hosting;
 
@@ -22,6 +23,7 @@ public sealed class PipelineOptions
     public LedgerOptions Ledger { get; set; } = new();
     public PaymentOptions Payments { get; set; } = new();
     public ToleranceOptions Tolerance { get; set; } = new();
+    public KpiOptions Kpi { get; set; } = new();
     /// <summary>Time zone of posting dates, schedules and KPI months.</summary>
     [Required, KnownTimeZone]
     public string TimeZone { get; set; } = "Europe/Stockholm";
@@ -166,4 +168,22 @@ public sealed class ToleranceValue
     public decimal Absolute { get; set; }
 
     public Matching.Tolerance ToTolerance() => new(PricePercent, Absolute);
+}
+
+/// <summary>The KPI targets (docs/kpi.md): handled per FTE and month, and the lead time a posted invoice should keep.</summary>
+public sealed class KpiOptions
+{
+    public KpiTargets Targets { get; set; } = new();
+    [Range(1, 365)]
+    public int LeadTimeTargetWorkingDays { get; set; } = 5;
+
+    public global::InvoicePipeline.Kpi.KpiSettings Settings() => new(Targets.SupplierInvoices, Targets.Payroll, LeadTimeTargetWorkingDays);
+}
+
+public sealed class KpiTargets
+{
+    [ConfigurationKeyName("supplier_invoices"), Range(typeof(decimal), "0.01", "1000000", ParseLimitsInInvariantCulture = true)]
+    public decimal SupplierInvoices { get; set; } = 3500m;
+    [Range(typeof(decimal), "0.01", "1000000", ParseLimitsInInvariantCulture = true)]
+    public decimal Payroll { get; set; } = 1700m;
 }

@@ -17,8 +17,6 @@ public sealed class MonthlyKpiJob(PipelineDbContext db, IConfiguration configura
         log.KpiReportWritten(month, string.Join(", ", files));
     }
 
-    public static KpiSettings Settings(IConfiguration c) => new(
-        c.GetValue("Pipeline:Kpi:Targets:supplier_invoices", 3500m),
-        c.GetValue("Pipeline:Kpi:Targets:payroll", 1700m),
-        c.GetValue("Pipeline:Kpi:LeadTimeTargetWorkingDays", 5));
+    /// <summary>Pipeline:Kpi (<see cref="KpiOptions"/>, checked at start with the rest of the Pipeline section).</summary>
+    public static KpiSettings Settings(IConfiguration c) => (c.GetSection("Pipeline:Kpi").Get<KpiOptions>() ?? new KpiOptions()).Settings();
 }

@@ -1,6 +1,7 @@
 using InvoicePipeline.Worker.Cli;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Tests.Support;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace InvoicePipeline.Worker.Tests.Startup;
@@ -20,6 +21,8 @@ public sealed class OptionsValidationFacts
     [InlineData("Pipeline:Hangfire:Queues:4", "postng")]
     [InlineData("Pipeline:TimeZone", "Europe/Stockholmm")]
     [InlineData("Pipeline:Payments:QuarantineDays", "-14")]
+    [InlineData("Pipeline:Kpi:Targets:supplier_invoices", "0")]
+    [InlineData("Pipeline:Kpi:LeadTimeTargetWorkingDays", "0")]
     public async Task ABadSetting_StopsTheHostAtStart_WithAMessageNamingTheKey(string key, string value)
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -42,6 +45,17 @@ public sealed class OptionsValidationFacts
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("error: configuration: Pipeline:Posting:ChunkSize:", run.StandardError, StringComparison.Ordinal);
         Assert.Equal("", run.StandardOutput);
+    }
+
+    [Fact]
+    public void TheKpiTargets_AreReadFromTheirKeys()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Pipeline:Kpi:Targets:supplier_invoices"] = "4000", ["Pipeline:Kpi:Targets:payroll"] = "1800", ["Pipeline:Kpi:LeadTimeTargetWorkingDays"] = "4",
+        }).Build();
+        Assert.Equal(new InvoicePipeline.Kpi.KpiSettings(4000m, 1800m, 4), Worker.Kpi.MonthlyKpiJob.Settings(configuration));
+        Assert.Equal(new InvoicePipeline.Kpi.KpiSettings(), new KpiOptions().Settings()); // the defaults are the core's
     }
 
     [Fact]
