@@ -31,7 +31,10 @@ public sealed class DashboardUser
     public string[] Roles { get; set; } = [];
     /// <summary>The operating-system account that acts as this person on the command line (docs/security.md).</summary>
     public string? OsAccount { get; set; }
-    /// <summary>Hash of the person's token (`invoicepipeline hash-password`), for the command line without an OS mapping (INVOICEPIPELINE_TOKEN).</summary>
+    /// <summary>
+    /// Hash of the person's token (`invoicepipeline hash-password`), for the command line without an OS mapping
+    /// (INVOICEPIPELINE_TOKEN).
+    /// </summary>
     public string? TokenHash { get; set; }
 }
 
@@ -71,7 +74,8 @@ public static class Passwords
     public static string Hash(string password) => Hasher.HashPassword(new DashboardUser(), password);
 
     public static bool VerifyToken(DashboardUser user, string token) =>
-        !string.IsNullOrEmpty(user.TokenHash) && Hasher.VerifyHashedPassword(user, user.TokenHash, token) != PasswordVerificationResult.Failed;
+        !string.IsNullOrEmpty(user.TokenHash)
+        && Hasher.VerifyHashedPassword(user, user.TokenHash, token) != PasswordVerificationResult.Failed;
 
     public static bool Verify(DashboardUser user, string password) =>
         !string.IsNullOrEmpty(user.PasswordHash)
