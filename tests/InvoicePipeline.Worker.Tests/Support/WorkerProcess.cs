@@ -44,6 +44,11 @@ public sealed class WorkerProcess : IDisposable
             info.ArgumentList.Add(a);
         foreach (var (k, v) in environment) info.Environment[k] = v;
         info.Environment["Pipeline__Hangfire__Storage"] = "Postgres";
+        // A worker of a production installation (PostgreSQL): its dashboard signs in with OpenID Connect only, so it is
+        // given a provider's settings; nothing here signs in, so the (unreachable) provider is never asked.
+        info.Environment.TryAdd("Pipeline__Dashboard__OidcAuthority", "https://127.0.0.1:9/");
+        info.Environment.TryAdd("Pipeline__Dashboard__OidcClientId", "worker-test");
+        info.Environment.TryAdd("Pipeline__Dashboard__OidcClientSecret", "not-used");
         return new WorkerProcess(Process.Start(info)!);
     }
 
