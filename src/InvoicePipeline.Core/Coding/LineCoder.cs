@@ -47,6 +47,32 @@ public static class LineCoder
         return (null, null, new Explanation("coding", "missing", $"line {line.Id}: no order line, subscription, accounting-cost hint, supplier default or history codes it"));
     }
 
+    /// <summary>
+    /// Codes a document-level charge or allowance (BG-20/BG-21) like a line: the coding of the order it belongs to (the
+    /// first matched order line's), else the subscription's, else the account configured for its reason code (with the
+    /// supplier's default cost centre), else the supplier's default.
+    /// </summary>
+    public static (Coding? Coding, CodingSource? Source, Explanation Why) CodeCharge(AllowanceCharge charge, string lineId, OpenOrderLine? orderLine,
+        Subscription? subscription, Supplier? supplier, IReadOnlyDictionary<string, string> chargeAccounts)
+    {
+        var what = $"{(charge.IsCharge ? "charge" : "allowance")} {lineId} ({charge.ReasonCode ?? charge.Reason ?? "no reason"})";
+        if (orderLine?.Line.Account is { Length: > 0 } pa)
+            return Coded(new Coding(pa, orderLine.Line.CostCentre ?? supplier?.DefaultCostCentre, orderLine.Line.Project), CodingSource.OrderLine, $"order {orderLine.Line.PoNumber}", what);
+        if (subscription?.Account is { Length: > 0 } sa)
+            return Coded(new Coding(sa, subscription.CostCentre ?? supplier?.DefaultCostCentre, subscription.Project), CodingSource.Subscription, $"subscription {subscription.SubscriptionId}", what);
+        if (charge.ReasonCode is { Length: > 0 } code && chargeAccounts.TryGetValue(code, out var ca))
+            return Coded(new Coding(ca, supplier?.DefaultCostCentre, null), CodingSource.ChargeReason, $"the account configured for reason code {code}", what);
+        if (supplier?.DefaultAccount is { Length: > 0 } da)
+            return Coded(new Coding(da, supplier.DefaultCostCentre, null), CodingSource.SupplierDefault, $"supplier {supplier.SupplierId}'s default", what);
+        return (null, null, new Explanation("coding", "missing", $"{what}: no order, subscription, reason-code account or supplier default codes it"));
+    }
+
+    /// <summary>The net a document-level allowance or charge adds to the document (an allowance subtracts), as stated.</summary>
+    public static decimal ChargeNet(AllowanceCharge charge) => charge.IsCharge ? charge.Amount : -charge.Amount;
+
+    private static (Coding?, CodingSource?, Explanation) Coded(Coding c, CodingSource source, string from, string what) =>
+        (c, source, new Explanation("coding", source.ToString(), $"{what}: account {c.Account}, cost centre {c.CostCentre ?? "-"}, project {c.Project ?? "-"} from {from}"));
+
     private static (Coding?, CodingSource?, Explanation) Done(Coding c, CodingSource source, string from, InvoiceLine line) =>
         (c, source, new Explanation("coding", source.ToString(), $"line {line.Id}: account {c.Account}, cost centre {c.CostCentre ?? "-"}, project {c.Project ?? "-"} from {from}"));
 

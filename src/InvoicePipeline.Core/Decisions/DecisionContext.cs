@@ -2,6 +2,7 @@ using InvoicePipeline.Coding;
 using InvoicePipeline.Duplicates;
 using InvoicePipeline.Matching;
 using InvoicePipeline.MasterData;
+using InvoicePipeline.Posting;
 using InvoicePipeline.Suppliers;
 
 namespace InvoicePipeline.Decisions;
@@ -26,7 +27,8 @@ public sealed class DecisionContext
         init => _invoicedPeriods.UnionWith(value);
     }
     public required IReadOnlyList<Approver> Approvers { get; init; }
-    public required IReadOnlyList<ExchangeRate> ExchangeRates { get; init; }
+    /// <summary>The one exchange-rate rule (latest rate on or before the date, at most N days old), shared with posting.</summary>
+    public required ExchangeRateTable ExchangeRates { get; init; }
     public required DuplicateIndex AcceptedKeys { get; init; }
     public required SupplierIdentification Identification { get; init; }
     public required IReadOnlySet<string> Accounts { get; init; }

@@ -31,15 +31,18 @@ public static class InvoiceDecider
         foreach (var issue in identified.Issues) Raise(issue.Code, issue.Reason, "supplier");
         string? duplicateKey = null;
         InvoiceKey? key = null;
+        long? duplicateOf = null;
         if (supplier is not null)
         {
             explanations.Add(new("supplier", "identified", $"supplier {supplier.SupplierId} by {identified.MatchedBy}"));
             var candidate = InvoiceKey.For(supplier.SupplierId, invoice);
-            var duplicate = ctx.AcceptedKeys.Check(candidate);
+            var found = ctx.AcceptedKeys.Find(candidate);
+            var duplicate = found?.Issue;
             if (duplicate is not null) Raise(duplicate.Code, duplicate.Reason, "duplicates");
-            if (duplicate?.Code != ExceptionCode.Duplicate)
+            if (duplicate?.Code == ExceptionCode.Duplicate) duplicateOf = found!.Earlier.InvoiceId;
+            else
             {
-                duplicateKey = supplier.SupplierId + "|" + candidate.NormalisedNumber;
+                duplicateKey = candidate.Stored;
                 key = candidate;
             }
         }
@@ -88,6 +91,24 @@ public static class InvoiceDecider
             if (coding is null || coding.CostCentre is null) uncoded.Add(line.Id);
             lines.Add(new DecidedLine(line, orderLine?.Line.PoNumber, orderLine?.Line.PoLine, coding?.Account, coding?.CostCentre, coding?.Project, source?.ToString()));
         }
+        // Document-level charges and allowances (BG-20/BG-21) are coded like lines and posted like lines.
+        var firstOrderLine = order?.Matched == true ? order.Lines.Select(l => l.OrderLine).FirstOrDefault(l => l is not null) : null;
+        for (var i = 0; i < invoice.AllowanceCharges.Count; i++)
+        {
+            var charge = invoice.AllowanceCharges[i];
+            var chargeLine = new InvoiceLine
+            {
+                Id = (charge.IsCharge ? "charge " : "allowance ") + (i + 1).ToString(CultureInfo.InvariantCulture),
+                Quantity = 1, NetAmount = LineCoder.ChargeNet(charge), ItemName = charge.Reason ?? charge.ReasonCode,
+                SellersItemId = charge.ReasonCode, VatCategory = charge.VatCategory, VatRate = charge.VatRate,
+            };
+            var (coding, source, why) = LineCoder.CodeCharge(charge, chargeLine.Id, firstOrderLine, subscription?.Subscription, supplier,
+                policy.ChargeAccountsByReason);
+            explanations.Add(why);
+            if (coding is null || coding.CostCentre is null) uncoded.Add(chargeLine.Id);
+            lines.Add(new DecidedLine(chargeLine, null, null, coding?.Account, coding?.CostCentre, coding?.Project, source?.ToString(),
+                charge.IsCharge ? LineKind.Charge : LineKind.Allowance));
+        }
         if (uncoded.Count > 0 && supplier is not null && !isDuplicate)
             Raise(ExceptionCode.MissingCoding, $"no account and cost centre could be derived for line(s) {string.Join(", ", uncoded)}", "coding");
 
@@ -102,20 +123,25 @@ public static class InvoiceDecider
         {
             Supplier = supplier, Match = match, MatchRef = matchRef, SubscriptionPeriod = period, PolicyVersion = tolerance.Version,
             Issues = issues, Explanations = explanations, Lines = lines, LedgerAmountExclVat = ledgerAmount, Status = routed.Status,
-            DuplicateKey = routed.Status is InvoiceStatus.Rejected or InvoiceStatus.Duplicate ? null : duplicateKey, Key = key,
+            DuplicateKey = routed.Status is InvoiceStatus.Rejected or InvoiceStatus.Duplicate ? null : duplicateKey, Key = key, DuplicateOf = duplicateOf,
             Consumed = order?.Matched == true ? order.Consumed : [],
         };
     }
 
-    /// <summary>1 in the ledger currency; else the rate of the invoice's currency on its issue date, or MISSING_EXCHANGE_RATE.</summary>
+    /// <summary>
+    /// 1 in the ledger currency; else the one rate rule posting uses too (<see cref="Posting.ExchangeRateTable"/>): the
+    /// latest rate on or before the issue date, at most N days old, or MISSING_EXCHANGE_RATE.
+    /// </summary>
     private static decimal? LedgerRate(Invoice invoice, DecisionContext ctx, string ledgerCurrency, Action<string, string, string> raise, List<Explanation> explanations)
     {
         if (string.Equals(invoice.Currency, ledgerCurrency, StringComparison.Ordinal)) return 1m;
-        var rate = ctx.ExchangeRates.Where(r => r.Currency == invoice.Currency && r.Date == invoice.IssueDate).Select(r => (decimal?)r.Rate).FirstOrDefault();
-        if (rate is null)
-            raise(ExceptionCode.MissingExchangeRate, string.Create(CultureInfo.InvariantCulture, $"no {invoice.Currency} rate for the issue date {invoice.IssueDate:yyyy-MM-dd}"), "currency");
-        else
-            explanations.Add(new("currency", "rate", string.Create(CultureInfo.InvariantCulture, $"{invoice.Currency} at {rate} {ledgerCurrency} (issue date {invoice.IssueDate:yyyy-MM-dd})")));
-        return rate;
+        if (ctx.ExchangeRates.Find(invoice.Currency, invoice.IssueDate) is not { } rate)
+        {
+            raise(ExceptionCode.MissingExchangeRate, ctx.ExchangeRates.Missing(invoice.Currency, invoice.IssueDate), "currency");
+            return null;
+        }
+        explanations.Add(new("currency", "rate", string.Create(CultureInfo.InvariantCulture,
+            $"{invoice.Currency} at {rate.Rate} {ledgerCurrency} of {rate.PublishedOn:yyyy-MM-dd} (issue date {invoice.IssueDate:yyyy-MM-dd})")));
+        return rate.Rate;
     }
 }

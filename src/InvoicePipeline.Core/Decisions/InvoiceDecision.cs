@@ -1,3 +1,4 @@
+using InvoicePipeline.Coding;
 using InvoicePipeline.Duplicates;
 using InvoicePipeline.Invoices;
 using InvoicePipeline.Matching;
@@ -21,7 +22,9 @@ public sealed record InvoiceDecision
     public IReadOnlyList<DecidedLine> Lines { get; init; } = [];
     public decimal? LedgerAmountExclVat { get; init; }
     public InvoiceStatus Status { get; init; }
-    /// <summary>"supplier|normalised number" while the invoice counts against later ones with the same number.</summary>
+    /// <summary>The earlier invoice a DUPLICATE duplicates.</summary>
+    public long? DuplicateOf { get; init; }
+    /// <summary>"supplier|kind|number" (<see cref="InvoiceKey.Stored"/>) while the invoice counts against later ones with the same number.</summary>
     public string? DuplicateKey { get; init; }
     /// <summary>The key later invoices are checked against once this one is accepted.</summary>
     public InvoiceKey? Key { get; init; }
@@ -35,4 +38,5 @@ public sealed record InvoiceDecision
     public bool CountsForDuplicates => Key is not null && Status is not (InvoiceStatus.Rejected or InvoiceStatus.Duplicate);
 }
 
-public sealed record DecidedLine(InvoiceLine Line, string? PoNumber, string? PoLine, string? Account, string? CostCentre, string? Project, string? Source);
+public sealed record DecidedLine(InvoiceLine Line, string? PoNumber, string? PoLine, string? Account, string? CostCentre, string? Project, string? Source,
+    LineKind Kind = LineKind.Line);

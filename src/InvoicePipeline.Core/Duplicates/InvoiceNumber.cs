@@ -6,6 +6,12 @@ namespace InvoicePipeline.Duplicates;
 public static class InvoiceNumber
 {
     /// <summary>
+    /// The duplicate key's form of a number: lossless but for case and surrounding spaces ("inv-01 " → "INV-01"), so
+    /// "1-01" and "11" stay two invoices. <see cref="Normalise"/> (loose) only makes a number suspect.
+    /// </summary>
+    public static string Key(string? number) => (number ?? "").Trim().ToUpperInvariant();
+
+    /// <summary>
     /// Upper case, separators (space, - / . _ #) removed, and leading zeros removed from every digit run
     /// ("INV-0012" → "INV12", "2024/007" → "20247"). Letters are kept: "A12" and "B12" stay different.
     /// </summary>

@@ -57,10 +57,10 @@ public sealed class Invoice
     public IReadOnlyList<InvoiceLine> Lines { get; init; } = [];
     public IReadOnlyList<Attachment> Attachments { get; init; } = [];
 
-    public bool IsCreditNote => Kind == DocumentKind.CreditNote || TypeCode is "381" or "396" or "532";
+    public bool IsCreditNote => Sign < 0;
 
-    /// <summary>+1 for an invoice, -1 for a credit note: multiply stated amounts by this when booking.</summary>
-    public int Sign => IsCreditNote ? -1 : 1;
+    /// <summary>+1 for an invoice, -1 for a credit note (<see cref="DocumentSign"/>): multiply stated amounts by this when booking.</summary>
+    public int Sign => DocumentSign.Of(Kind, TypeCode);
 
     /// <summary>All payee accounts the document names (payment means), normalised.</summary>
     public IEnumerable<PaymentAccount> PayeeAccounts =>

@@ -7,6 +7,8 @@ public sealed class Account
     public string Name { get; set; } = "";
     /// <summary>expense, asset, vat_in, payable, payroll_liability, ...</summary>
     public string? Type { get; set; }
+    /// <summary>accounts.csv <c>vat_deductible</c> (default true): false when no VAT is got back on the account (representation at a state agency); its VAT is cost.</summary>
+    public bool VatDeductible { get; set; } = true;
 }
 
 /// <summary>A row of cost_centres.csv.</summary>

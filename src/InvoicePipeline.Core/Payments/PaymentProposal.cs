@@ -12,7 +12,14 @@ public sealed record PayableInvoice(long InvoiceId, string SupplierId, string In
 /// </summary>
 public sealed record AccountChange(string SupplierId, string NewNumber, DateTimeOffset ChangedAt, string? VerifiedBy, string? ImportedBy = null);
 
-public sealed record ProposedPayment(PayableInvoice Invoice, Supplier Supplier, PaymentAccount Account, DateOnly ExecutionDate);
+/// <summary>A transfer for one invoice, less the credits netted against it (<see cref="CreditNetting"/>): <see cref="Amount"/> is what is sent, always above zero.</summary>
+public sealed record ProposedPayment(PayableInvoice Invoice, Supplier Supplier, PaymentAccount Account, DateOnly ExecutionDate)
+{
+    /// <summary>Credit notes (negative payables) of the same supplier and currency settled by this transfer.</summary>
+    public IReadOnlyList<PayableInvoice> Credits { get; init; } = [];
+
+    public decimal Amount => Invoice.Payable + Credits.Sum(c => c.Payable);
+}
 
 public sealed record WithheldPayment(PayableInvoice Invoice, string Reason);
 
@@ -22,7 +29,9 @@ public sealed record PaymentPlan(IReadOnlyList<ProposedPayment> Payments, IReadO
 /// Which posted invoices to pay by a date, and to which account. The account is always the supplier register's,
 /// never the one printed on the invoice. An invoice already in a payment file is never proposed again. Payments
 /// to a new or changed account not yet verified by finance (no time ends this), to an account shared by two suppliers,
-/// or to a blocked supplier are withheld with the reason.
+/// or to a blocked supplier are withheld with the reason. Credits (signed payable below zero: credit notes of every
+/// syntax, negative invoices) are netted against the same supplier's payable invoices in the same currency
+/// (<see cref="CreditNetting"/>); one that cannot be netted waits, with the reason.
 /// </summary>
 public static class PaymentProposal
 {
@@ -31,6 +40,7 @@ public static class PaymentProposal
     {
         var payments = new List<ProposedPayment>();
         var withheld = new List<WithheldPayment>();
+        var credits = new List<PayableInvoice>();
         var owners = suppliers.Values.SelectMany(s => s.Accounts().Select(a => (a.Number, s.SupplierId)))
             .GroupBy(x => x.Number, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(x => x.SupplierId).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
@@ -42,11 +52,17 @@ public static class PaymentProposal
                 withheld.Add(new(invoice, $"supplier {invoice.SupplierId} is not in the register"));
                 continue;
             }
+            // A credit is netted whenever it is there, whatever its own due date.
+            if (invoice.Payable < 0)
+            {
+                if (!supplier.Blocked) credits.Add(invoice);
+                continue;
+            }
             var due = invoice.DueDate ?? invoice.IssueDate.AddDays(supplier.PaymentTermsDays ?? 30);
             if (due > dueBy) continue;
-            if (invoice.Payable <= 0)
+            if (invoice.Payable == 0)
             {
-                withheld.Add(new(invoice, "nothing to pay (a credit note or a fully prepaid invoice): settle it against the supplier's next invoice"));
+                withheld.Add(new(invoice, "nothing to pay: the invoice is fully prepaid"));
                 continue;
             }
             if (supplier.Blocked)
@@ -74,7 +90,9 @@ public static class PaymentProposal
             }
             payments.Add(new(invoice, supplier, account, due < today ? today : due));
         }
-        return new PaymentPlan(payments, withheld);
+        var (netted, waiting) = CreditNetting.Apply(payments, credits);
+        withheld.AddRange(waiting.Select(w => new WithheldPayment(w.Credit, w.Reason)));
+        return new PaymentPlan(netted, withheld);
     }
 
     /// <summary>Swedish payments go to bankgiro, then plusgiro; foreign currency to the IBAN.</summary>

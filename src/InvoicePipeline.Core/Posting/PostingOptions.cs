@@ -21,6 +21,22 @@ public sealed class PostingOptions
     public string PayrollLiabilityAccount { get; set; } = "2821";
     /// <summary>First month of the fiscal year (1 = calendar year).</summary>
     public int FiscalYearStartMonth { get; set; } = 1;
+    /// <summary>BAS 1480 Förskott till leverantörer: what was paid in advance (BT-113) is credited here, not to payables.</summary>
+    public string PrepaymentAccount { get; set; } = "1480";
+    /// <summary>BAS 2645 Beräknad ingående moms på förvärv: self-assessed input VAT of reverse charge (AE, K, G).</summary>
+    public string VatInReverseAccount { get; set; } = "2645";
+    /// <summary>BAS 2614 Utgående moms omvänd betalningsskyldighet: self-assessed output VAT of reverse charge.</summary>
+    public string VatOutReverseAccount { get; set; } = "2614";
+    /// <summary>The Swedish rate (percent) self-assessed on reverse-charge lines, which state 0 %.</summary>
+    public decimal ReverseChargeVatRate { get; set; } = 25m;
+    /// <summary>Accounts for document-level charges and allowances by reason code (UNCL 7161 / 5189), e.g. FC freight → 5710.</summary>
+    public Dictionary<string, string> ChargeAccounts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Accounts on which no VAT is deducted (accounts.csv <c>vat_deductible</c> false), filled from master data by the host.</summary>
+    public HashSet<string> NonDeductibleVatAccounts { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Reverse charge: the buyer accounts for the VAT (AE reverse charge, K intra-community, G export from outside).</summary>
+    public static bool IsReverseCharge(string? vatCategory) => vatCategory is "AE" or "K" or "G";
 
     public string VatAccountFor(decimal ratePercent) =>
         InputVatAccountsByRate.TryGetValue(ratePercent, out var account) ? account : InputVatAccount;

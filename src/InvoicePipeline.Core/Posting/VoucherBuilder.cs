@@ -4,12 +4,20 @@ using InvoicePipeline.Invoices;
 namespace InvoicePipeline.Posting;
 
 /// <summary>
-/// The posting rules for a supplier invoice: one voucher per invoice, dated the run's posting date.
+/// The posting rules for a supplier invoice: one voucher per invoice, dated the run's posting date (docs/posting.md).
 /// <list type="bullet">
-/// <item>debit one expense line per coding (account, cost centre, project) with the net of its coded lines;</item>
-/// <item>debit input VAT per rate (the document's VAT breakdown, else computed from the coded lines);</item>
-/// <item>credit accounts payable with the amount due (BT-115, else the total including VAT);</item>
-/// <item>a credit note books the same with reversed signs (coded lines are already negative on credit notes);</item>
+/// <item>debit one expense line per coding (account, cost centre, project) with the net of its coded lines; a
+/// document-level charge is a coded line of its own, an allowance one with a negative amount (BG-20/BG-21);</item>
+/// <item>debit input VAT per rate (the document's VAT breakdown, else computed from the coded lines); on a line whose
+/// account has no VAT deduction (<see cref="CodedLine.VatDeductible"/>) the VAT is cost, added to the line's account;</item>
+/// <item>reverse charge (<see cref="PostingOptions.IsReverseCharge"/>: AE, K, G): the buyer self-assesses VAT at
+/// <see cref="PostingOptions.ReverseChargeVatRate"/> on the line's net, input VAT debited on
+/// <see cref="PostingOptions.VatInReverseAccount"/> (cost when not deductible), output VAT credited on
+/// <see cref="PostingOptions.VatOutReverseAccount"/>;</item>
+/// <item>credit the prepayment account with what was paid in advance (BT-113) and accounts payable with the amount
+/// due (BT-115), so the voucher balances without the rounding account except for real rounding;</item>
+/// <item>amounts are signed by the one sign rule (<see cref="DocumentSign"/>): a credit note books the same with
+/// reversed signs (its coded lines are already negative), a negative invoice as stated;</item>
 /// <item>a foreign-currency document is converted at the issue date's rate (<see cref="ExchangeRateTable"/>).</item>
 /// </list>
 /// Rounding happens once, in <see cref="ToLedger"/>: each aggregated amount is converted at full precision and
@@ -33,27 +41,62 @@ public static class VoucherBuilder
         var rate = RateFor(invoice, rates, options);
         var text = string.Concat(supplierName ?? invoice.Seller.Name, " ", invoice.Number).Trim();
         var vatPerRate = VatPerRate(invoice, codedLines);
-        var lines = new List<VoucherLine>(codedLines.Count + vatPerRate.Count + 2);
+        var lines = new List<VoucherLine>(codedLines.Count + vatPerRate.Count + 4);
 
         // Plain loops rather than LINQ (this runs once per invoice of a bulk posting), in LINQ's order: codings in order
         // of first appearance, each sum added up in line order.
         var perCoding = new List<(Coding.Coding Coding, decimal Net)>(codedLines.Count);
+        var reverseIn = 0m;
+        var reverseOut = 0m;
         for (var i = 0; i < codedLines.Count; i++)
-            Add(perCoding, codedLines[i].Coding, codedLines[i].NetAmount);
+        {
+            var line = codedLines[i];
+            Add(perCoding, line.Coding, line.NetAmount);
+            if (PostingOptions.IsReverseCharge(line.VatCategory))
+            {
+                var selfAssessed = line.NetAmount * options.ReverseChargeVatRate / 100m;
+                reverseOut += selfAssessed;
+                if (line.VatDeductible) reverseIn += selfAssessed;
+                else Add(perCoding, line.Coding, selfAssessed);
+            }
+            else if (!line.VatDeductible && line.VatRate != 0m && TakeVat(vatPerRate, line.VatRate, line.NetAmount * line.VatRate / 100m) is var cost and not 0m)
+                Add(perCoding, line.Coding, cost);
+        }
         foreach (var (coding, net) in perCoding)
             lines.Add(new VoucherLine(coding.Account, ToLedger(net, rate), coding.CostCentre, coding.Project, text, invoiceReference));
 
         foreach (var (vatRate, vat) in vatPerRate)
             lines.Add(new VoucherLine(options.VatAccountFor(vatRate), ToLedger(vat, rate), Text: text, Reference: invoiceReference));
+        if (reverseOut != 0m)
+        {
+            lines.Add(new VoucherLine(options.VatInReverseAccount, ToLedger(reverseIn, rate), Text: text, Reference: invoiceReference));
+            lines.Add(new VoucherLine(options.VatOutReverseAccount, -ToLedger(reverseOut, rate), Text: text, Reference: invoiceReference));
+        }
 
-        // Signed like the lines: the stated (positive) total times the document's sign; without totals, net + VAT.
-        var payable = invoice.Totals.Payable != 0m ? invoice.Totals.Payable * invoice.Sign
-            : invoice.Totals.TaxInclusive != 0m ? invoice.Totals.TaxInclusive * invoice.Sign
+        // Signed like the lines: the stated (positive) amounts times the document's sign; without totals, net + VAT.
+        var totals = invoice.Totals;
+        var prepaid = totals.Prepaid is { } p && p != 0m ? DocumentSign.Signed(p, invoice.Sign) : 0m;
+        if (prepaid != 0m)
+            lines.Add(new VoucherLine(options.PrepaymentAccount, -ToLedger(prepaid, rate), Text: text, Reference: invoiceReference));
+        var payable = totals.Payable != 0m || prepaid != 0m ? DocumentSign.Signed(totals.Payable, invoice.Sign)
+            : totals.TaxInclusive != 0m ? DocumentSign.Signed(totals.TaxInclusive, invoice.Sign)
             : NetPlusVat(codedLines, vatPerRate);
         lines.Add(new VoucherLine(options.PayablesAccount, -ToLedger(payable, rate), Text: text, Reference: invoiceReference));
 
         AddRoundingDifference(lines, options, text, invoiceReference);
         return Voucher.Create(options.InvoiceSeries, postingDate, text, lines, invoiceReference);
+    }
+
+    /// <summary>Moves <paramref name="amount"/> out of the VAT of <paramref name="vatRate"/> (it becomes cost); what was moved.</summary>
+    private static decimal TakeVat(List<(decimal Rate, decimal Vat)> vatPerRate, decimal vatRate, decimal amount)
+    {
+        for (var i = 0; i < vatPerRate.Count; i++)
+        {
+            if (vatPerRate[i].Rate != vatRate) continue;
+            vatPerRate[i] = (vatRate, vatPerRate[i].Vat - amount);
+            return amount;
+        }
+        return 0m;
     }
 
     /// <summary>The one rounding place of posting: a document-currency amount into öre of the ledger currency.</summary>
@@ -87,14 +130,14 @@ public static class VoucherBuilder
         if (invoice.VatBreakdown.Count > 0)
         {
             foreach (var v in invoice.VatBreakdown)
-                if (v.TaxAmount != 0m) Add(perRate, v.Rate ?? 0m, v.TaxAmount);
+                if (v.TaxAmount != 0m && !PostingOptions.IsReverseCharge(v.Category)) Add(perRate, v.Rate ?? 0m, v.TaxAmount);
             for (var i = 0; i < perRate.Count; i++)
                 perRate[i] = (perRate[i].Rate, perRate[i].Amount * invoice.Sign);
         }
         else
         {
             for (var i = 0; i < codedLines.Count; i++)
-                if (codedLines[i].VatRate != 0m) Add(perRate, codedLines[i].VatRate, codedLines[i].NetAmount);
+                if (codedLines[i].VatRate != 0m && !PostingOptions.IsReverseCharge(codedLines[i].VatCategory)) Add(perRate, codedLines[i].VatRate, codedLines[i].NetAmount);
             for (var i = 0; i < perRate.Count; i++)
                 perRate[i] = (perRate[i].Rate, perRate[i].Amount * perRate[i].Rate / 100m);
         }

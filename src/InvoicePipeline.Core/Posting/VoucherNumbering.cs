@@ -1,57 +1,34 @@
 namespace InvoicePipeline.Posting;
 
-/// <summary>The counter of one voucher series in one fiscal year: the last number handed out (0 before the first).</summary>
-public sealed record VoucherCounter(string Series, int FiscalYear, int LastNumber);
-
 /// <summary>
-/// Gapless voucher numbers per series and fiscal year (Bokföringslagen 5 kap. 6 §: vouchers are numbered in an
-/// unbroken sequence). This is the pure part: given the current counters, it numbers a batch of vouchers in their
-/// given order and returns the advanced counters.
+/// The one voucher-numbering rule of the product: gapless numbers per series and fiscal year (Bokföringslagen 5 kap.
+/// 6 §: vouchers are numbered in an unbroken sequence), the fiscal year being the one the voucher's date falls in
+/// (<see cref="FiscalYear"/>, from the configured first month). The counter of a (series, fiscal year) holds the next
+/// free number; a batch of n vouchers takes the n numbers from it in order.
 /// <para>
-/// Concurrency is the caller's: in ONE database transaction, lock the counter rows of the series/years in the batch
-/// (<c>SELECT ... FOR UPDATE</c> on PostgreSQL; SQLite serialises writers with <c>BEGIN IMMEDIATE</c>), call
-/// <see cref="Assign"/>, insert the vouchers and update the counters, then commit. A rollback returns no numbers, so
-/// no gap appears; a second worker waits on the row lock and continues after the first one's last number.
+/// The host keeps the counters in the database (Worker <c>Posting/VoucherNumbers</c>): in the posting transaction it
+/// locks the counter row of the (series, <see cref="FiscalYearOf"/>) and advances it by the batch size, so a rollback
+/// returns the numbers and a second poster waits on the row lock and continues after the first one's last number.
 /// </para>
 /// </summary>
 public static class VoucherNumbering
 {
     /// <summary>The fiscal year a date belongs to, named by the calendar year it starts in.</summary>
-    public static int FiscalYearOf(DateOnly date, int startMonth = 1)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(startMonth, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(startMonth, 12);
-        return date.Month >= startMonth ? date.Year : date.Year - 1;
-    }
+    public static int FiscalYearOf(DateOnly date, int startMonth = 1) => FiscalYear.Of(date, startMonth).Year;
 
     /// <summary>The first and last day of the fiscal year.</summary>
     public static (DateOnly Start, DateOnly End) FiscalYearBounds(int fiscalYear, int startMonth = 1)
     {
-        var start = new DateOnly(fiscalYear, startMonth, 1);
-        return (start, start.AddYears(1).AddDays(-1));
+        var year = new FiscalYear(fiscalYear, startMonth);
+        return (year.Start, year.End);
     }
 
-    /// <summary>
-    /// Numbers the unnumbered vouchers in order, continuing each (series, fiscal year) counter; counters absent from
-    /// <paramref name="counters"/> start at 1. Already numbered vouchers are refused: a number is given once.
-    /// </summary>
-    public static (IReadOnlyList<Voucher> Numbered, IReadOnlyList<VoucherCounter> Counters) Assign(
-        IEnumerable<Voucher> vouchers, IEnumerable<VoucherCounter> counters, int fiscalYearStartMonth = 1)
+    /// <summary>The numbers of a batch of <paramref name="count"/> vouchers taken from a counter whose next free number is <paramref name="next"/>.</summary>
+    public static (int First, int Next) Take(int next, int count)
     {
-        var last = counters.ToDictionary(c => (c.Series, c.FiscalYear), c => c.LastNumber);
-        var touched = new List<(string, int)>();
-        var numbered = new List<Voucher>();
-        foreach (var voucher in vouchers)
-        {
-            if (voucher.Number is not null)
-                throw new InvalidOperationException($"Voucher {voucher.Series}{voucher.Number} is already numbered.");
-            var key = (voucher.Series, FiscalYearOf(voucher.Date, fiscalYearStartMonth));
-            if (!last.TryGetValue(key, out var n)) n = 0;
-            if (!touched.Contains(key)) touched.Add(key);
-            last[key] = n + 1;
-            numbered.Add(voucher.WithNumber(n + 1));
-        }
-        return (numbered, touched.Select(k => new VoucherCounter(k.Item1, k.Item2, last[k])).ToList());
+        ArgumentOutOfRangeException.ThrowIfLessThan(next, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return (next, next + count);
     }
 
     /// <summary>The numbers missing from 1..max, for a check of a stored series: empty when gapless.</summary>

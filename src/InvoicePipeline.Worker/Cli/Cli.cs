@@ -28,6 +28,7 @@ public static class Cli
         root.Subcommands.Add(SimulateCommand.Build());
         root.Subcommands.Add(PayrollCommand.Build());
         root.Subcommands.Add(ReplayCommand.Build());
+        root.Subcommands.Add(PeriodCommand.Build());
         root.Subcommands.Add(HashPasswordCommand.Build());
         return root;
     }

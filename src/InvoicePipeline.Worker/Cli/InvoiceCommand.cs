@@ -30,21 +30,39 @@ public static class InvoiceCommand
             var history = InvoiceStates.History(db, i.Id, posting);
             var voucher = posting is null ? null : string.Create(CultureInfo.InvariantCulture, $"{posting.Series}{posting.Number}");
             var state = InvoiceStates.Effective(i.Status, posting is not null);
+            var voucherLines = posting is null ? [] : await db.VoucherLines.AsNoTracking().Where(l => l.VoucherId == posting.Id).OrderBy(l => l.LineNo).ToListAsync(ct);
+            var kind = DocumentSign.Describe(i.Kind, i.Sign);
             if (parse.GetValue(GlobalOptions.Json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(new
                 {
-                    i.Id, i.SupplierId, i.SellerName, i.InvoiceNumber, i.IssueDate, i.DueDate, i.Currency, i.TotalInclVat, status = state.ToString(), voucher, Match = i.Match.Name(), i.MatchRef,
-                    lines = i.Lines.OrderBy(l => l.LineNo).Select(l => new { l.LineId, l.Description, l.Quantity, l.UnitPrice, l.NetAmount, l.PoNumber, l.PoLine, l.Account, l.CostCentre, l.Project, l.CodingSource }),
+                    i.Id, kind, i.SupplierId, i.SellerName, i.InvoiceNumber, i.IssueDate, i.DueDate, i.Currency, i.TotalInclVat, i.Prepaid, i.Payable,
+                    status = state.ToString(), voucher, Match = i.Match.Name(), i.MatchRef,
+                    duplicateOf = i.DuplicateOf,
+                    lines = i.Lines.OrderBy(l => l.LineNo).Select(l => new
+                    {
+                        l.LineId, kind = l.Kind.ToString(), l.Description, l.Quantity, l.UnitPrice, l.NetAmount, l.VatCategory, l.VatRate,
+                        l.PoNumber, l.PoLine, l.Account, l.CostCentre, l.Project, l.CodingSource,
+                    }),
+                    voucherLines = voucherLines.Select(l => new
+                    {
+                        l.LineNo, l.Account, debit = l.Amount > 0 ? l.Amount : (decimal?)null, credit = l.Amount < 0 ? -l.Amount : (decimal?)null,
+                        l.CostCentre, l.Project, l.Text,
+                    }),
                     exceptions = i.Issues.Select(e => new { e.Code, e.Reason, e.ResolvedBy, e.Resolution }),
                     decisions = decisions.Select(d => new { d.Step, d.Rule, d.Explanation, d.PolicyVersion }),
                     history = history.Select(h => new { h.At, h.Actor, h.Action, h.FromStatus, h.ToStatus, h.Reason }),
                 }, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
                 return 0;
             }
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"#{i.Id} {i.SupplierId} {i.SellerName} {i.InvoiceNumber} {i.IssueDate:yyyy-MM-dd} {i.TotalInclVat:N2} {i.Currency}: {state}{(voucher is null ? "" : " " + voucher)} ({i.Match.Name()} {i.MatchRef})"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"#{i.Id} {kind} {i.SupplierId} {i.SellerName} {i.InvoiceNumber} {i.IssueDate:yyyy-MM-dd} {i.TotalInclVat:N2} {i.Currency}: {state}{(voucher is null ? "" : " " + voucher)} ({i.Match.Name()} {i.MatchRef})"));
+            if (i.DuplicateOf is { } earlier) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  duplicate of invoice #{earlier}"));
+            if (i.Prepaid is { } prepaid) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  prepaid {prepaid:N2}, amount due {i.Payable:N2} {i.Currency}"));
             foreach (var l in i.Lines.OrderBy(l => l.LineNo))
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  line {l.LineId}: {l.Quantity} × {l.UnitPrice} = {l.NetAmount:N2}  {l.PoNumber}/{l.PoLine}  {l.Account} {l.CostCentre} {l.Project} ({l.CodingSource})"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {(l.Kind == InvoicePipeline.Coding.LineKind.Line ? "line" : l.Kind.ToString().ToLowerInvariant())} {l.LineId}: {l.Quantity} × {l.UnitPrice} = {l.NetAmount:N2} {l.VatCategory}{l.VatRate:0.##}  {l.PoNumber}/{l.PoLine}  {l.Account} {l.CostCentre} {l.Project} ({l.CodingSource})"));
+            foreach (var l in voucherLines)
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  voucher {voucher} line {l.LineNo}: {l.Account,-6} {(l.Amount > 0 ? "debit " : "credit")} {Math.Abs(l.Amount),14:N2}  {l.CostCentre} {l.Project}"));
             foreach (var e in i.Issues) Console.WriteLine($"  {e.Code}: {e.Reason}{(e.ResolvedBy is null ? "" : $" [resolved by {e.ResolvedBy}: {e.Resolution}]")}");
             foreach (var d in decisions) Console.WriteLine($"  decision {d.Step}/{d.Rule}: {d.Explanation}");
             foreach (var h in history) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {h.At:yyyy-MM-dd HH:mm} {h.Actor} {h.Action}: {h.FromStatus} → {h.ToStatus} {h.Reason}"));

@@ -33,18 +33,20 @@ public static class ControlProtocol
         var booked = from v in db.Vouchers join l in db.VoucherLines on v.Id equals l.VoucherId where l.Account == payableAccount select new { v.InvoiceId, v.Series, v.Number, v.Date, l.Amount };
         if (population is "invoices" or "creditnotes")
         {
-            // Credit notes are their own population (a sample of amounts owed to us), at their absolute value.
+            // Credits (payables debited: credit notes of every syntax, negative invoices) are their own population (a
+            // sample of amounts owed to us), at their absolute value.
             var creditNotes = population == "creditnotes";
             return (await (from b in booked join i in db.Invoices on b.InvoiceId equals i.Id
-                           where b.Date >= first && b.Date <= last && (i.Kind == Invoices.DocumentKind.CreditNote) == creditNotes
+                           where b.Date >= first && b.Date <= last && (b.Amount > 0) == creditNotes
                            select new { i.Id, i.SupplierId, i.PayeeAccount, b.Amount, i.AttestedBy, b.Series, b.Number, b.Date }).ToListAsync(ct))
                 .Select(x => new PopulationItem(x.Id, x.Id, x.SupplierId ?? "", names.GetValueOrDefault(x.SupplierId ?? ""), x.PayeeAccount, creditNotes ? Math.Abs(x.Amount) : -x.Amount, currency, x.Date, x.AttestedBy, $"{x.Series}{x.Number}"))
                 .ToList();
         }
+        // What was paid out: a credit note netted in a transfer is settled, not paid, and belongs to the credit-note population.
         return (await (from p in db.Payments
                        join f in db.PaymentFiles on p.PaymentFileId equals f.Id
                        join b in booked on p.InvoiceId equals b.InvoiceId
-                       where !f.Cancelled && f.ReleasedBy != null && p.ExecutionDate >= first && p.ExecutionDate <= last
+                       where !f.Cancelled && f.ReleasedBy != null && p.ExecutionDate >= first && p.ExecutionDate <= last && p.Amount > 0
                        select new { p.Id, p.InvoiceId, p.SupplierId, p.AccountKind, p.Account, b.Amount, p.ExecutionDate, p.AttestedBy, b.Series, b.Number }).ToListAsync(ct))
             .Select(x => new PopulationItem(x.Id, x.InvoiceId, x.SupplierId, names.GetValueOrDefault(x.SupplierId), $"{x.AccountKind}:{x.Account}", -x.Amount, currency, x.ExecutionDate, x.AttestedBy, $"{x.Series}{x.Number}"))
             .ToList();
@@ -56,19 +58,30 @@ public static class ControlProtocol
         using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
         using var csv = CsvWriter.Create(writer, new CsvWriterOptions { Separator = ',', NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture, Injection = CsvInjection.Escape }, true);
         csv.WriteHeader(Columns);
-        string M(decimal? d) => d?.ToString("0.00", CultureInfo.InvariantCulture) ?? "";
+        // Numbers as numbers (typed, outside the injection escape), text as escaped text.
         foreach (var s in sample.Items)
         {
             var p = byId[s.Item.Id];
-            foreach (var v in new[]
-            {
-                sample.Method, sample.Seed.ToString(CultureInfo.InvariantCulture), population, sample.PopulationSize.ToString(CultureInfo.InvariantCulture),
-                M(sample.PopulationValue), M(sample.Interval), confidence.ToString(CultureInfo.InvariantCulture), s.SampleNo.ToString(CultureInfo.InvariantCulture),
-                p.Id.ToString(CultureInfo.InvariantCulture), p.InvoiceId?.ToString(CultureInfo.InvariantCulture) ?? "", p.SupplierId, p.SupplierName ?? "",
-                p.Account ?? "", M(p.Amount), p.Currency, p.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.AttestedBy ?? "", p.Voucher ?? "",
-                M(s.SelectionPoint), "", "", "", "",
-            })
-                csv.WriteField(v);
+            csv.WriteField(sample.Method);
+            csv.WriteField(sample.Seed, "");
+            csv.WriteField(population);
+            csv.WriteNumber(sample.PopulationSize);
+            csv.WriteAmount(sample.PopulationValue);
+            csv.WriteAmount(sample.Interval);
+            csv.WriteNumber(confidence);
+            csv.WriteNumber(s.SampleNo);
+            csv.WriteNumber(p.Id);
+            csv.WriteNumber(p.InvoiceId);
+            csv.WriteField(p.SupplierId);
+            csv.WriteField(p.SupplierName ?? "");
+            csv.WriteField(p.Account ?? "");
+            csv.WriteAmount(p.Amount);
+            csv.WriteField(p.Currency);
+            csv.WriteField(p.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            csv.WriteField(p.AttestedBy ?? "");
+            csv.WriteField(p.Voucher ?? "");
+            csv.WriteAmount(s.SelectionPoint);
+            for (var i = 0; i < 4; i++) csv.WriteField("");
             csv.EndRecord();
         }
     }

@@ -13,7 +13,11 @@ public sealed record InvoiceOriginal(string FileName, byte[] Content, string Sha
 /// <summary>One invoice with everything its page shows; <see cref="Invoice"/> is null when there is no such invoice.</summary>
 public sealed record InvoiceView(
     SupplierInvoice? Invoice, VoucherEntry? Voucher, IReadOnlyList<DecisionRecord> Decisions,
-    IReadOnlyList<StatusChange> History, InvoiceOriginal? Original);
+    IReadOnlyList<StatusChange> History, InvoiceOriginal? Original)
+{
+    /// <summary>The lines of the voucher the invoice got, in order (empty before posting).</summary>
+    public IReadOnlyList<VoucherLineEntry> VoucherLines { get; init; } = [];
+}
 
 /// <summary>The invoice page's queries.</summary>
 public static class InvoiceQuery
@@ -29,7 +33,9 @@ public static class InvoiceQuery
         var history = InvoiceStates.History(db, id, voucher);
         var original = await db.Documents.AsNoTracking().Where(d => d.Id == invoice.DocumentId)
             .Select(d => new InvoiceOriginal(d.FileName, d.Content, d.Sha256)).SingleOrDefaultAsync(ct);
-        return new InvoiceView(invoice, voucher, decisions, history, original);
+        var voucherLines = voucher is null ? []
+            : await db.VoucherLines.AsNoTracking().Where(l => l.VoucherId == voucher.Id).OrderBy(l => l.LineNo).ToListAsync(ct);
+        return new InvoiceView(invoice, voucher, decisions, history, original) { VoucherLines = voucherLines };
     }
 }
 
@@ -62,10 +68,16 @@ public sealed class InvoicePage(InvoiceView view) : DeskPage("Invoice")
         if (voucher is not null)
             Dt("Voucher", string.Create(CultureInfo.InvariantCulture, $"{voucher.Series}{voucher.Number} ({voucher.Date:yyyy-MM-dd})"));
         Dt("Supplier", i.SupplierId);
-        Dt("Kind", i.Kind);
+        Dt("Kind", DocumentSign.Describe(i.Kind, i.Sign));
         Dt("Issue date", i.IssueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Dt("Due date", i.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Dt("Total", $"{Money(i.TotalInclVat)} {i.Currency} (VAT {Money(i.VatTotal)})");
+        if (i.Prepaid is { } prepaid) Dt("Prepaid", $"{Money(prepaid)} {i.Currency} (amount due {Money(i.Payable)})");
+        if (i.DuplicateOf is { } earlier)
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<dt>Duplicate of</dt><dd id=\"duplicate-of\"><a href=\"{Link($"/invoice/{earlier}")}\">#{earlier}</a></dd>");
+        }
         Dt("Order", i.OrderReference);
         Dt("Match", $"{i.Match.Name()} {i.MatchRef}");
         Dt("Payee account", i.PayeeAccount);
@@ -84,6 +96,7 @@ public sealed class InvoicePage(InvoiceView view) : DeskPage("Invoice")
                 $"<td>{H(l.PoNumber)} {H(l.PoLine)}</td><td>{H(l.Account)}</td><td>{H(l.CostCentre)}</td>");
             html.Append(CultureInfo.InvariantCulture, $"<td>{H(l.Project)}</td><td>{H(l.CodingSource)}</td></tr>");
         }
+        if (voucher is not null) RenderVoucher(html, voucher, view.VoucherLines);
         html.Append("</table><h4>Exceptions</h4><ul id=\"exceptions\">");
         foreach (var e in i.Issues)
         {
@@ -116,14 +129,33 @@ public sealed class InvoicePage(InvoiceView view) : DeskPage("Invoice")
         }
         html.Append("</table>");
         if (view.Original is { } doc)
+            RenderOriginal(html, doc);
+    }
+
+    /// <summary>The voucher the invoice got, line by line (charges and allowances are lines of their own, above and here).</summary>
+    private static void RenderVoucher(StringBuilder html, VoucherEntry voucher, IReadOnlyList<VoucherLineEntry> lines)
+    {
+        html.Append(CultureInfo.InvariantCulture,
+            $"</table><h4>Voucher {H(voucher.Series)}{voucher.Number}</h4><table class=\"table table-condensed\" id=\"voucher\">");
+        html.Append("<tr><th>#</th><th>Account</th><th class=\"text-right\">Debit</th><th class=\"text-right\">Credit</th>");
+        html.Append("<th>Cost centre</th><th>Project</th></tr>");
+        foreach (var l in lines)
         {
-            html.Append(CultureInfo.InvariantCulture,
-                $"<h4>Original: {H(doc.FileName)}</h4><p class=\"text-muted\">SHA-256 {H(doc.Sha256)}</p>");
-            var text = doc.FileName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
-                ? Encoding.UTF8.GetString(doc.Content)
-                : $"({doc.Content.Length} bytes, binary)";
-            html.Append(CultureInfo.InvariantCulture,
-                $"<pre id=\"original\" style=\"max-height:30em;overflow:auto\">{H(text.Length > 200_000 ? text[..200_000] : text)}</pre>");
+            var (debit, credit) = (l.Amount > 0 ? Money(l.Amount) : "", l.Amount < 0 ? Money(-l.Amount) : "");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{l.LineNo}</td><td>{H(l.Account)}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td class=\"text-right\">{debit}</td><td class=\"text-right\">{credit}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td>{H(l.CostCentre)}</td><td>{H(l.Project)}</td></tr>");
         }
+    }
+
+    private static void RenderOriginal(StringBuilder html, InvoiceOriginal doc)
+    {
+        html.Append(CultureInfo.InvariantCulture,
+            $"<h4>Original: {H(doc.FileName)}</h4><p class=\"text-muted\">SHA-256 {H(doc.Sha256)}</p>");
+        var text = doc.FileName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
+            ? Encoding.UTF8.GetString(doc.Content)
+            : $"({doc.Content.Length} bytes, binary)";
+        html.Append(CultureInfo.InvariantCulture,
+            $"<pre id=\"original\" style=\"max-height:30em;overflow:auto\">{H(text.Length > 200_000 ? text[..200_000] : text)}</pre>");
     }
 }

@@ -81,13 +81,32 @@ public sealed class PostingOptions
     /// <summary>Invoices per posting transaction (one chunk = one transaction = one COPY per table).</summary>
     [Range(1, 1_000_000)]
     public int ChunkSize { get; set; } = 5000;
+    /// <summary>BAS 1480 Förskott till leverantörer: prepaid amounts (BT-113).</summary>
+    public string PrepaymentAccount { get; set; } = "1480";
+    /// <summary>Self-assessed input VAT of reverse charge (BAS 2645).</summary>
+    public string VatInReverseAccount { get; set; } = "2645";
+    /// <summary>Self-assessed output VAT of reverse charge (BAS 2614).</summary>
+    public string VatOutReverseAccount { get; set; } = "2614";
+    /// <summary>The rate (percent) self-assessed on reverse-charge lines.</summary>
+    public decimal ReverseChargeVatRate { get; set; } = 25m;
+    /// <summary>Accounts for document-level charges and allowances by reason code, e.g. <c>"FC": "5710"</c>.</summary>
+    public Dictionary<string, string> ChargeAccounts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The exchange-rate rule's age limit: the latest rate on or before the issue date, at most this many days old.</summary>
+    public int MaxRateAgeDays { get; set; } = InvoicePipeline.Posting.ExchangeRateTable.DefaultMaxAgeDays;
+    /// <summary>First month of the fiscal year (1 = calendar year; 7 = July to June).</summary>
+    public int FiscalYearStartMonth { get; set; } = 1;
 
     /// <summary>The core's posting rules with this configuration's series and accounts (the rest at the core's defaults).</summary>
     public InvoicePipeline.Posting.PostingOptions Rules() => new()
     {
         LedgerCurrency = LedgerCurrency, InvoiceSeries = InvoiceSeries, PayrollSeries = PayrollSeries, InputVatAccount = InputVatAccount,
-        PayablesAccount = PayableAccount, RoundingAccount = RoundingAccount,
+        PayablesAccount = PayableAccount, RoundingAccount = RoundingAccount, PrepaymentAccount = PrepaymentAccount,
+        VatInReverseAccount = VatInReverseAccount, VatOutReverseAccount = VatOutReverseAccount, ReverseChargeVatRate = ReverseChargeVatRate,
+        ChargeAccounts = new(ChargeAccounts, StringComparer.OrdinalIgnoreCase), FiscalYearStartMonth = FiscalYearStartMonth,
     };
+
+    /// <summary>The exchange-rate table with the configured age limit: deciding, posting and simulate read rates through it.</summary>
+    public InvoicePipeline.Posting.ExchangeRateTable RateTable(IEnumerable<InvoicePipeline.MasterData.ExchangeRate> rates) => new(rates, MaxRateAgeDays);
 }
 
 public sealed class AttestationOptions

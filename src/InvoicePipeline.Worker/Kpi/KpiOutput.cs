@@ -1,3 +1,4 @@
+using InvoicePipeline.Worker.Csv;
 using System.Globalization;
 using CsvHelper;
 using InvoicePipeline.Kpi;
@@ -21,8 +22,8 @@ public static class KpiOutput
                 csv.WriteField(r.Month);
                 csv.WriteField(process);
                 csv.WriteField(metric);
-                csv.WriteField(value?.ToString(CultureInfo.InvariantCulture) ?? "");
-                csv.WriteField(target?.ToString(CultureInfo.InvariantCulture) ?? "");
+                csv.WriteNumber(value);
+                csv.WriteNumber(target);
                 csv.WriteField(note ?? "");
                 csv.EndRecord();
             }

@@ -16,7 +16,7 @@ internal static class MasterDataFiles
     [
         File("accounts.csv", ["account", "name"], r => new Account
         {
-            AccountNumber = r.Required("account"), Name = r.Required("name"), Type = r.Text("type"),
+            AccountNumber = r.Required("account"), Name = r.Required("name"), Type = r.Text("type"), VatDeductible = r.Bool("vat_deductible") ?? true,
         }, a => a.AccountNumber),
         File("cost_centres.csv", ["cost_centre", "name"], r => new CostCentre
         {

@@ -29,14 +29,14 @@ public static class Pain001Writer
                 E("MsgId", messageId),
                 E("CreDtTm", created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
                 E("NbOfTxs", payments.Count.ToString(CultureInfo.InvariantCulture)),
-                E("CtrlSum", A(payments.Sum(p => p.Invoice.Payable))),
+                E("CtrlSum", A(payments.Sum(p => p.Amount))),
                 E("InitgPty", E("Nm", debtor.Name), E("Id", E("OrgId", E("Othr", E("Id", debtor.OrgNo.Replace("-", "", StringComparison.Ordinal))))))),
             groups.Select((g, n) => E("PmtInf",
                 E("PmtInfId", $"{messageId}-{n + 1}"),
                 E("PmtMtd", "TRF"),
                 E("BtchBookg", "false"),
                 E("NbOfTxs", g.Count().ToString(CultureInfo.InvariantCulture)),
-                E("CtrlSum", A(g.Sum(p => p.Invoice.Payable))),
+                E("CtrlSum", A(g.Sum(p => p.Amount))),
                 E("PmtTpInf", E("SvcLvl", E("Cd", "NURG")), E("CtgyPurp", E("Cd", "SUPP"))),
                 E("ReqdExctnDt", g.Key.ExecutionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 E("Dbtr", E("Nm", debtor.Name)),
@@ -44,11 +44,11 @@ public static class Pain001Writer
                 E("DbtrAgt", E("FinInstnId", E("BIC", debtor.Bic))),
                 g.OrderBy(p => p.Invoice.InvoiceId).Select(p => E("CdtTrfTxInf",
                     E("PmtId", E("InstrId", $"INV-{p.Invoice.InvoiceId}"), E("EndToEndId", $"INV-{p.Invoice.InvoiceId}")),
-                    E("Amt", new XElement(Ns + "InstdAmt", new XAttribute("Ccy", p.Invoice.Currency), A(p.Invoice.Payable))),
+                    E("Amt", new XElement(Ns + "InstdAmt", new XAttribute("Ccy", p.Invoice.Currency), A(p.Amount))),
                     CreditorAgent(p.Account, E),
                     E("Cdtr", E("Nm", Truncate(p.Supplier.Name, 70))),
                     CreditorAccount(p.Account, E),
-                    Remittance(p.Invoice, E))))));
+                    p.Credits.Count == 0 ? Remittance(p.Invoice, E) : NettedRemittance(p, E, A))))));
         return new XDocument(new XDeclaration("1.0", "UTF-8", null), new XElement(Ns + "Document", root));
     }
 
@@ -70,6 +70,25 @@ public static class Pain001Writer
         OcrReference.IsValid(invoice.PaymentReference)
             ? e("RmtInf", [e("Strd", [e("CdtrRefInf", [e("Tp", [e("CdOrPrtry", [e("Cd", ["SCOR"])])]), e("Ref", [AccountNumber.Normalise(invoice.PaymentReference!)])])])])
             : e("RmtInf", [e("Ustrd", [Truncate($"Faktura {invoice.InvoiceNumber}", 140)])]);
+
+    /// <summary>
+    /// A transfer with netted credit notes: structured remittance naming the invoice (CINV, its amount due and its OCR
+    /// reference when valid) and each credit note (CREN, its credit amount), so the supplier can reconcile the net.
+    /// </summary>
+    private static XElement NettedRemittance(ProposedPayment p, Func<string, object?[], XElement> e, Func<decimal, string> a)
+    {
+        XElement Amount(string name, decimal amount) => new(Pain001Writer.Ns + name, new XAttribute("Ccy", p.Invoice.Currency), a(amount));
+        var invoice = e("Strd", [
+            e("RfrdDocInf", [e("Tp", [e("CdOrPrtry", [e("Cd", ["CINV"])])]), e("Nb", [Truncate(p.Invoice.InvoiceNumber, 35)])]),
+            e("RfrdDocAmt", [Amount("DuePyblAmt", p.Invoice.Payable)]),
+            OcrReference.IsValid(p.Invoice.PaymentReference)
+                ? e("CdtrRefInf", [e("Tp", [e("CdOrPrtry", [e("Cd", ["SCOR"])])]), e("Ref", [AccountNumber.Normalise(p.Invoice.PaymentReference!)])])
+                : null]);
+        var credits = p.Credits.Select(c => e("Strd", [
+            e("RfrdDocInf", [e("Tp", [e("CdOrPrtry", [e("Cd", ["CREN"])])]), e("Nb", [Truncate(c.InvoiceNumber, 35)])]),
+            e("RfrdDocAmt", [Amount("CdtNoteAmt", -c.Payable)])]));
+        return e("RmtInf", [invoice, .. credits]);
+    }
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 

@@ -32,14 +32,14 @@ public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, Bu
         var candidates = await (from i in db.Invoices.AsNoTracking()
                                 join v in db.Vouchers.AsNoTracking() on (long?)i.Id equals v.InvoiceId
                                 where i.Status == InvoiceStatus.Attested && i.SupplierId != null
-                                select new { i.Id, i.SupplierId, i.InvoiceNumber, i.IssueDate, i.DueDate, i.Payable, i.Currency, i.PaymentReference, VoucherId = (long?)v.Id, i.AttestedBy, i.Kind })
+                                select new { i.Id, i.SupplierId, i.InvoiceNumber, i.IssueDate, i.DueDate, i.Payable, i.Currency, i.PaymentReference, VoucherId = (long?)v.Id, i.AttestedBy, i.Sign })
             .ToListAsync(ct);
         var suppliers = await db.Suppliers.AsNoTracking().ToDictionaryAsync(s => s.SupplierId, StringComparer.Ordinal, ct);
         var changes = await db.SupplierAccountChanges.AsNoTracking().Select(c => new AccountChange(c.SupplierId, c.NewNumber, c.ChangedAt, c.VerifiedBy, c.ImportedBy)).ToListAsync(ct);
         var paid = (await db.Payments.AsNoTracking().Where(p => p.ActiveInvoiceId != null).Select(p => p.InvoiceId).ToListAsync(ct)).ToHashSet();
         var plan = PaymentProposal.Propose(
             candidates.Select(c => new PayableInvoice(c.Id, c.SupplierId!, c.InvoiceNumber, c.IssueDate ?? today, c.DueDate,
-                c.Kind == DocumentKind.CreditNote ? -c.Payable : c.Payable, c.Currency, c.PaymentReference, c.VoucherId)),
+                DocumentSign.Signed(c.Payable, c.Sign), c.Currency, c.PaymentReference, c.VoucherId)),
             suppliers, changes, paid, dueBy, today);
         if (plan.Payments.Count == 0) return new PaymentRunResult(null, null, 0, 0, plan.Withheld);
 
@@ -53,23 +53,31 @@ public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, Bu
         var file = new PaymentFile
         {
             MessageId = messageId, Path = path, CreatedAt = now, CreatedBy = user,
-            Transactions = plan.Payments.Count, ControlSum = plan.Payments.Sum(p => p.Invoice.Payable), Xml = System.Text.Encoding.UTF8.GetString(bytes),
+            Transactions = plan.Payments.Count, ControlSum = plan.Payments.Sum(p => p.Amount), Xml = System.Text.Encoding.UTF8.GetString(bytes),
         };
         db.PaymentFiles.Add(file);
         await db.SaveChangesAsync(ct);
         var attestedBy = candidates.ToDictionary(c => c.Id, c => c.AttestedBy);
-        db.Payments.AddRange(plan.Payments.Select(p => new Payment
+        // One row per settled document: the invoice with its amount, each netted credit note with its (negative) one.
+        var settled = plan.Payments.SelectMany(p => p.Credits.Select(c => (Document: c, Transfer: p)).Prepend((Document: p.Invoice, Transfer: p))).ToList();
+        db.Payments.AddRange(settled.Select(x => new Payment
         {
-            PaymentFileId = file.Id, InvoiceId = p.Invoice.InvoiceId, ActiveInvoiceId = p.Invoice.InvoiceId, SupplierId = p.Supplier.SupplierId,
-            AccountKind = p.Account.Kind.ToString(), Account = p.Account.Number, Amount = p.Invoice.Payable, Currency = p.Invoice.Currency,
-            Reference = p.Invoice.PaymentReference, ExecutionDate = p.ExecutionDate, AttestedBy = attestedBy.GetValueOrDefault(p.Invoice.InvoiceId),
-            VoucherId = p.Invoice.VoucherId,
+            PaymentFileId = file.Id, InvoiceId = x.Document.InvoiceId, ActiveInvoiceId = x.Document.InvoiceId, SupplierId = x.Transfer.Supplier.SupplierId,
+            AccountKind = x.Transfer.Account.Kind.ToString(), Account = x.Transfer.Account.Number, Amount = x.Document.Payable, Currency = x.Document.Currency,
+            Reference = x.Document.PaymentReference, ExecutionDate = x.Transfer.ExecutionDate, AttestedBy = attestedBy.GetValueOrDefault(x.Document.InvoiceId),
+            VoucherId = x.Document.VoucherId,
         }));
         // The invoices stay posted and unpaid: the payment rows (ActiveInvoiceId) keep them out of another proposal.
-        db.History.AddRange(plan.Payments.Select(p => new StatusChange
+        db.History.AddRange(settled.Select(x => new StatusChange
         {
-            SubjectId = p.Invoice.InvoiceId, At = now, Actor = user, Action = "propose-payment", FromStatus = nameof(InvoiceStatus.Posted), ToStatus = nameof(InvoiceStatus.Posted),
-            Reason = string.Create(CultureInfo.InvariantCulture, $"payment file {file.Id} ({messageId}), {p.Account}, execution {p.ExecutionDate:yyyy-MM-dd}: to be released by another finance user"),
+            SubjectId = x.Document.InvoiceId, At = now, Actor = user, Action = "propose-payment", FromStatus = nameof(InvoiceStatus.Posted), ToStatus = nameof(InvoiceStatus.Posted),
+            Reason = (x.Document == x.Transfer.Invoice
+                ? string.Create(CultureInfo.InvariantCulture, $"payment file {file.Id} ({messageId}), {x.Transfer.Account}, execution {x.Transfer.ExecutionDate:yyyy-MM-dd}")
+                    + (x.Transfer.Credits.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture,
+                        $", {x.Transfer.Amount:0.00} {x.Transfer.Invoice.Currency} after netting {x.Transfer.Credits.Count} credit note(s)"))
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"netted against invoice {x.Transfer.Invoice.InvoiceId} ({x.Transfer.Invoice.InvoiceNumber}) in payment file {file.Id} ({messageId})"))
+                + ": to be released by another finance user",
         }));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -74,7 +74,8 @@ public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, B
         var p = PayrollPeriod.Parse(period);
         var next = p.Next().ToString();
         var now = clock.UtcNow;
-        var postingDate = clock.DateOf(now);
+        // Nothing posts into a closed period: a date in one takes the first open date.
+        var postingDate = await Posting.PeriodLocks.OpenDateAsync(db, clock.DateOf(now), ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Serialised: two cut-offs of the same period (or a cut-off and a posting chunk) go one after the other, and the
         // second, reading after the first committed, finds nothing left to post: posting a period twice posts it once.
@@ -100,9 +101,9 @@ public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, B
         var rules = options.Posting.Rules();
         var voucher = PayrollVoucherBuilder.ForBatch($"payroll {period}", attested.Select(e => new PricedPayrollLine(e.TransactionId, e.EmployeeId ?? "", e.PayCode, e.Account ?? "", e.CostCentre ?? "", e.Amount ?? 0m)).ToList(),
             postingDate, rules, $"Lön {period}");
-        var number = await VoucherNumbers.ReserveAsync(db, options.Posting.PayrollSeries, postingDate.Year, 1, ct);
-        var id = VoucherIds.VoucherId(options.Posting.PayrollSeries, postingDate.Year, number);
-        db.Vouchers.Add(new VoucherEntry { Id = id, Series = options.Posting.PayrollSeries, FiscalYear = postingDate.Year, Number = number, Date = postingDate, Text = voucher.Text, PayrollBatch = period, CreatedAt = now, RunId = "payroll-" + period });
+        var (fiscalYear, number) = await VoucherNumbers.ReserveAsync(db, options.Posting.PayrollSeries, postingDate, options.Posting.FiscalYearStartMonth, 1, ct);
+        var id = VoucherIds.VoucherId(options.Posting.PayrollSeries, fiscalYear, number);
+        db.Vouchers.Add(new VoucherEntry { Id = id, Series = options.Posting.PayrollSeries, FiscalYear = fiscalYear, Number = number, Date = postingDate, Text = voucher.Text, PayrollBatch = period, CreatedAt = now, RunId = "payroll-" + period });
         db.VoucherLines.AddRange(voucher.Lines.Select((l, n) => new VoucherLineEntry { Id = VoucherIds.LineId(id, n + 1), VoucherId = id, LineNo = n + 1, Account = l.Account, CostCentre = l.CostCentre, Project = l.Project, Amount = l.Amount, Text = l.Text }));
         foreach (var e in attested)
         {

@@ -1,3 +1,4 @@
+using InvoicePipeline.Worker.Csv;
 using InvoicePipeline.Payroll;
 
 namespace InvoicePipeline.Worker.Payroll;
@@ -44,7 +45,7 @@ public static class PayrollReportWriter
         csv.WriteField(r.PayCode);
         csv.WriteField(r.Status.ToString());
         csv.WriteField(r.Exceptions);
-        csv.WriteField(r.Amount is { } amount ? amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "");
+        csv.WriteAmount(r.Amount);
         csv.EndRecord();
     }
 }

@@ -38,6 +38,7 @@ internal static class InvoiceModel
             e.Property(x => x.Quantity).HasPrecision(19, 6);
             e.Property(x => x.UnitPrice).HasPrecision(19, 6);
             e.Property(x => x.Description).HasMaxLength(2000);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         });
         b.Entity<InvoiceException>(e =>
         {

@@ -12,6 +12,8 @@ public sealed class SupplierInvoice
     public long Id { get; set; }
     public long DocumentId { get; set; }
     public DocumentKind Kind { get; set; }
+    /// <summary>The one sign rule (<see cref="DocumentSign"/>) as read: -1 for a credit note of any syntax (a Svefaktura 381 too), +1 otherwise.</summary>
+    public int Sign { get; set; } = 1;
     public string? SupplierId { get; set; }
     public string? SellerName { get; set; }
     public string InvoiceNumber { get; set; } = "";
@@ -22,6 +24,8 @@ public sealed class SupplierInvoice
     public decimal VatTotal { get; set; }
     public decimal TotalInclVat { get; set; }
     public decimal Payable { get; set; }
+    /// <summary>What was paid in advance (BT-113), as stated: booked against the prepayment account.</summary>
+    public decimal? Prepaid { get; set; }
     /// <summary>Total excluding VAT in the ledger currency, signed (credit notes negative): what authority limits compare with.</summary>
     public decimal? LedgerAmountExclVat { get; set; }
     public string? OrderReference { get; set; }
@@ -45,6 +49,8 @@ public sealed class SupplierInvoice
     public string Exceptions { get; set; } = "";
     /// <summary>supplier|normalised number while the invoice counts as accepted; the unique index is the last guard against duplicates.</summary>
     public string? DuplicateKey { get; set; }
+    /// <summary>The earlier invoice this one duplicates (status Duplicate): shown on the page, in 'invoice show' and the run report.</summary>
+    public long? DuplicateOf { get; set; }
     public string? PolicyVersion { get; set; }
     public string RegisteredBy { get; set; } = "system";
     public string? CodedBy { get; set; }
@@ -114,6 +120,8 @@ public sealed class SupplierInvoiceLine
     public long Id { get; set; }
     public long InvoiceId { get; set; }
     public int LineNo { get; set; }
+    /// <summary>A line of the document, or a document-level charge or allowance (coded and posted like a line).</summary>
+    public InvoicePipeline.Coding.LineKind Kind { get; set; }
     public string LineId { get; set; } = "";
     public string? Description { get; set; }
     public string? ItemId { get; set; }

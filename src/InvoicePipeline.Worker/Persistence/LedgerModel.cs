@@ -26,6 +26,12 @@ internal static class LedgerModel
             e.ToTable("voucher_counters");
             e.HasKey(x => new { x.Series, x.FiscalYear });
         });
+        b.Entity<PeriodLock>(e =>
+        {
+            e.ToTable("period_locks");
+            e.HasIndex(x => new { x.Organisation, x.Month }).IsUnique();
+            e.Property(x => x.Month).HasMaxLength(7);
+        });
         b.Entity<PaymentFile>(e =>
         {
             e.ToTable("payment_files");

@@ -35,6 +35,7 @@ public abstract class PipelineDbContext(DbContextOptions options) : DbContext(op
     public DbSet<VoucherEntry> Vouchers => Set<VoucherEntry>();
     public DbSet<VoucherLineEntry> VoucherLines => Set<VoucherLineEntry>();
     public DbSet<VoucherSeriesCounter> VoucherCounters => Set<VoucherSeriesCounter>();
+    public DbSet<PeriodLock> PeriodLocks => Set<PeriodLock>();
     public DbSet<IdBlock> IdBlocks => Set<IdBlock>();
 
     public DbSet<PayrollEntry> PayrollEntries => Set<PayrollEntry>();

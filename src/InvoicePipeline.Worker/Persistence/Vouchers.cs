@@ -44,3 +44,20 @@ public sealed class IdBlock
     public string Name { get; set; } = "";
     public long NextId { get; set; } = 1;
 }
+
+/// <summary>
+/// A closed period of the ledger (<c>period close</c>): nothing is posted on or before <see cref="Through"/> afterwards;
+/// a later posting dated in it takes the first open date. Who closed it, when and why is kept here and in the history.
+/// </summary>
+public sealed class PeriodLock
+{
+    public long Id { get; set; }
+    /// <summary>The organisation whose ledger is closed ("" until organisations are kept).</summary>
+    public string Organisation { get; set; } = "";
+    /// <summary>YYYY-MM of the closed month.</summary>
+    public string Month { get; set; } = "";
+    /// <summary>The last day of the closed month.</summary>
+    public DateOnly Through { get; set; }
+    public DateTimeOffset ClosedAt { get; set; }
+    public string ClosedBy { get; set; } = "";
+}

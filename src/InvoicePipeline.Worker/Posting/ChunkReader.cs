@@ -62,7 +62,7 @@ internal static class ChunkReader
             .OrderBy(i => i.Id)
             .Select(i => new SupplierInvoice
             {
-                Id = i.Id, Kind = i.Kind, SupplierId = i.SupplierId, SellerName = i.SellerName, InvoiceNumber = i.InvoiceNumber, Currency = i.Currency,
+                Id = i.Id, Kind = i.Kind, Sign = i.Sign, Prepaid = i.Prepaid, SupplierId = i.SupplierId, SellerName = i.SellerName, InvoiceNumber = i.InvoiceNumber, Currency = i.Currency,
                 IssueDate = i.IssueDate, VatTotal = i.VatTotal, TotalInclVat = i.TotalInclVat, Payable = i.Payable, VatBreakdownJson = i.VatBreakdownJson,
             }).ToListAsync(ct);
         var lines = await db.InvoiceLines.AsNoTracking().Where(l => l.InvoiceId >= low && l.InvoiceId <= high)

@@ -21,8 +21,7 @@ internal static class ChunkWriter
         var built = chunk.Built;
         if (built.Count > 0)
         {
-            var year = postingDate.Year;
-            var first = await VoucherNumbers.ReserveAsync(db, o.InvoiceSeries, year, built.Count, ct);
+            var (year, first) = await VoucherNumbers.ReserveAsync(db, o.InvoiceSeries, postingDate, o.FiscalYearStartMonth, built.Count, ct);
             var vouchers = new List<VoucherEntry>(built.Count);
             var lines = new List<VoucherLineEntry>(built.Count * 5);
             for (var i = 0; i < built.Count; i++)

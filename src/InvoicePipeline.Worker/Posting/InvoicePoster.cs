@@ -21,8 +21,10 @@ public sealed class InvoicePoster(PipelineDbContext db, IServiceScopeFactory sco
     public async Task<PostingResult> PostAttestedAsync(string runId, DateOnly postingDate, CancellationToken ct)
     {
         var o = options.Value.Posting;
-        var rates = new ExchangeRateTable(await db.ExchangeRates.AsNoTracking().ToListAsync(ct));
-        var rules = o.Rules();
+        // Nothing posts into a closed period: the run's date moves to the first open date (recorded in the history).
+        postingDate = await PeriodLocks.OpenDateForRunAsync(db, runId, postingDate, clock.GetUtcNow(), ct);
+        var rates = o.RateTable(await db.ExchangeRates.AsNoTracking().ToListAsync(ct));
+        var rules = await InvoiceVouchers.RulesAsync(db, o, ct);
         var result = new PostingResult();
         var chunks = ChunkReader.ChunksAsync(scopes, o.ChunkSize, postingDate, rates, rules, result, ct);
         result.Waited = await ReadAhead.ConsumeAsync(chunks, async read =>

@@ -2,6 +2,7 @@ using InvoicePipeline.Coding;
 using InvoicePipeline.Invoices;
 using InvoicePipeline.Posting;
 using InvoicePipeline.Worker.Persistence;
+using Microsoft.EntityFrameworkCore;
 using PostingOptions = InvoicePipeline.Posting.PostingOptions;
 
 namespace InvoicePipeline.Worker.Posting;
@@ -12,6 +13,15 @@ namespace InvoicePipeline.Worker.Posting;
 /// </summary>
 internal static class InvoiceVouchers
 {
+    /// <summary>The core's posting rules with the configuration and the accounts without VAT deduction (accounts.csv).</summary>
+    public static async Task<PostingOptions> RulesAsync(PipelineDbContext db, Hosting.PostingOptions o, CancellationToken ct)
+    {
+        var rules = o.Rules();
+        rules.NonDeductibleVatAccounts = (await db.Accounts.AsNoTracking().Where(a => !a.VatDeductible).Select(a => a.AccountNumber).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        return rules;
+    }
+
     public static (List<BuiltVoucher> Built, List<RefusedInvoice> Refused) Build(
         List<SupplierInvoice> invoices, List<SupplierInvoiceLine> lines, Dictionary<long, string> versions, DateOnly postingDate, ExchangeRateTable rates, PostingOptions rules)
     {
@@ -30,7 +40,7 @@ internal static class InvoiceVouchers
             inv.Lines = linesOf.TryGetValue(inv.Id, out var own) ? own : [];
             try
             {
-                built.Add(new(inv, version, VoucherBuilder.ForInvoice(ToDocument(inv), $"invoice {inv.Id}", CodedLines(inv), postingDate, rates, rules, inv.SupplierId)));
+                built.Add(new(inv, version, VoucherBuilder.ForInvoice(ToDocument(inv), $"invoice {inv.Id}", CodedLines(inv, rules), postingDate, rates, rules, inv.SupplierId)));
             }
             catch (PostingRefusedException ex)
             {
@@ -47,16 +57,17 @@ internal static class InvoiceVouchers
     /// <summary>What posting needs of the document: kind, number, dates, currency, totals and the VAT breakdown.</summary>
     private static Invoice ToDocument(SupplierInvoice inv) => new()
     {
-        Kind = inv.Kind, Number = inv.InvoiceNumber, IssueDate = inv.IssueDate ?? default, Currency = inv.Currency,
+        // The stored sign decides (a Svefaktura credit note is an Invoice root with type code 381).
+        Kind = inv.Sign < 0 ? DocumentKind.CreditNote : inv.Kind, Number = inv.InvoiceNumber, IssueDate = inv.IssueDate ?? default, Currency = inv.Currency,
         Seller = new Party { Name = inv.SellerName },
-        Totals = new MonetaryTotals { Payable = inv.Payable, TaxInclusive = inv.TotalInclVat, TaxTotal = inv.VatTotal },
+        Totals = new MonetaryTotals { Payable = inv.Payable, TaxInclusive = inv.TotalInclVat, TaxTotal = inv.VatTotal, Prepaid = inv.Prepaid },
         VatBreakdown = StoredDocument.ReadVat(inv.VatBreakdownJson),
     };
 
-    /// <summary>Coded lines signed for booking: negative on credit notes.</summary>
-    private static List<CodedLine> CodedLines(SupplierInvoice inv)
+    /// <summary>Coded lines signed for booking (the stored sign: negative on credit notes), VAT deductible as the account says.</summary>
+    private static List<CodedLine> CodedLines(SupplierInvoice inv, PostingOptions rules)
     {
-        var sign = inv.Kind == DocumentKind.CreditNote ? -1 : 1;
+        var sign = inv.Sign;
         var coded = new List<CodedLine>(inv.Lines.Count);
         foreach (var l in inv.Lines)
         {
@@ -64,7 +75,8 @@ internal static class InvoiceVouchers
                 throw new PostingRefusedException(ExceptionCode.MissingCoding, $"invoice {inv.Id} has uncoded lines");
             coded.Add(new CodedLine(l.LineId, l.NetAmount * sign, l.VatCategory, l.VatRate,
                 new InvoicePipeline.Coding.Coding(l.Account, l.CostCentre, l.Project),
-                Enum.TryParse<CodingSource>(l.CodingSource, out var source) ? source : CodingSource.Person));
+                Enum.TryParse<CodingSource>(l.CodingSource, out var source) ? source : CodingSource.Person,
+                rules.NonDeductibleVatAccounts.Count == 0 || !rules.NonDeductibleVatAccounts.Contains(l.Account)));
         }
         return coded;
     }

@@ -12,6 +12,9 @@ public sealed class LedgerExport(PipelineDbContext db, PipelineOptions options, 
 {
     public async Task<SieCounts> SieAsync(DateOnly from, DateOnly to, string path, CancellationToken ct)
     {
+        // One file, one #RAR 0: a period spanning two fiscal years is refused with the reason.
+        var (year, refusal) = InvoicePipeline.Posting.FiscalYear.OfPeriod(from, to, options.Posting.FiscalYearStartMonth);
+        if (year is not { } fiscalYear) throw new ConfigurationException($"export sie --from {from:yyyy-MM-dd} --to {to:yyyy-MM-dd}: {refusal}");
         var used = db.VoucherLines.AsNoTracking().Where(l => db.Vouchers.Any(v => v.Id == l.VoucherId && v.Date >= from && v.Date <= to));
         var accountNumbers = await used.Select(l => l.Account).Distinct().ToListAsync(ct);
         var names = await db.Accounts.AsNoTracking().Where(a => accountNumbers.Contains(a.AccountNumber)).ToDictionaryAsync(a => a.AccountNumber, a => a.Name, ct);
@@ -19,7 +22,7 @@ public sealed class LedgerExport(PipelineDbContext db, PipelineOptions options, 
         var centreNames = await db.CostCentres.AsNoTracking().Where(c => centreCodes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, c => c.Name, ct);
         var projects = await used.Where(l => l.Project != null).Select(l => l.Project!).Distinct().ToListAsync(ct);
         var header = new SieHeader("InvoicePipeline", Runs.RunStarter.ProgramVersion.Split('+')[0], clock.Today,
-            options.Ledger.CompanyName, options.Ledger.OrgNo, new DateOnly(from.Year, 1, 1), new DateOnly(from.Year, 12, 31), options.Posting.LedgerCurrency);
+            options.Ledger.CompanyName, options.Ledger.OrgNo, fiscalYear.Start, fiscalYear.End, options.Posting.LedgerCurrency);
         await using var file = File.Create(path);
         return await SieWriter.WriteAsync(file, header,
             accountNumbers.ToDictionary(a => a, a => names.GetValueOrDefault(a) ?? a, StringComparer.Ordinal),

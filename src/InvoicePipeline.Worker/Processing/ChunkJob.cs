@@ -43,7 +43,8 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
         var register = await db.Suppliers.AsNoTracking().ToListAsync(ct);
         var read = await ChunkDocuments.ReadAsync(invoiceDocs, scans, SupplierLookups.Over(register), options.Value.Intake.MaxFileBytes, ct);
         var readMs = clock0.ElapsedMilliseconds;
-        var context = await DecisionContextLoader.ForInvoicesAsync(db, register, read.Where(r => r.Result.IsAccepted).Select(r => r.Result.Invoice!).ToList(), ct);
+        var context = await DecisionContextLoader.ForInvoicesAsync(db, register, read.Where(r => r.Result.IsAccepted).Select(r => r.Result.Invoice!).ToList(), ct,
+            maxRateAgeDays: options.Value.Posting.MaxRateAgeDays);
         var loadMs = clock0.ElapsedMilliseconds - readMs;
         // Ids come from a block reserved outside the chunk's transaction (so chunks never wait on each other);
         // with them the chunk bulk-copies invoices and their children, instead of one INSERT per row.

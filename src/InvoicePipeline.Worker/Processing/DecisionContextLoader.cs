@@ -4,6 +4,7 @@ using InvoicePipeline.Duplicates;
 using InvoicePipeline.Invoices;
 using InvoicePipeline.Matching;
 using InvoicePipeline.MasterData;
+using InvoicePipeline.Posting;
 using InvoicePipeline.Suppliers;
 using InvoicePipeline.Worker.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -24,15 +25,16 @@ public static class DecisionContextLoader
     /// what came after the night).
     /// </summary>
     public static Task<DecisionContext> ForInvoicesAsync(PipelineDbContext db, IReadOnlyList<Supplier> register, IReadOnlyCollection<Invoice> invoices,
-        CancellationToken ct, IReadOnlyCollection<long>? exclude = null)
+        CancellationToken ct, IReadOnlyCollection<long>? exclude = null, int maxRateAgeDays = ExchangeRateTable.DefaultMaxAgeDays)
     {
         var identification = new SupplierIdentification(register);
         var supplierIds = invoices.Select(i => identification.Identify(i).Supplier?.SupplierId).OfType<string>().ToList();
-        return LoadAsync(db, identification, invoices.Select(i => i.OrderReference).OfType<string>().ToList(), supplierIds, ct, exclude);
+        return LoadAsync(db, identification, invoices.Select(i => i.OrderReference).OfType<string>().ToList(), supplierIds, ct, exclude, maxRateAgeDays);
     }
 
     public static async Task<DecisionContext> LoadAsync(PipelineDbContext db, SupplierIdentification identification,
-        IReadOnlyCollection<string> orderNumbers, IReadOnlyCollection<string> supplierIds, CancellationToken ct, IReadOnlyCollection<long>? exclude = null)
+        IReadOnlyCollection<string> orderNumbers, IReadOnlyCollection<string> supplierIds, CancellationToken ct, IReadOnlyCollection<long>? exclude = null,
+        int maxRateAgeDays = ExchangeRateTable.DefaultMaxAgeDays)
     {
         var excluded = (exclude ?? []).ToList();
         var supplierList = supplierIds.Distinct(StringComparer.Ordinal).ToList();
@@ -41,16 +43,16 @@ public static class DecisionContextLoader
         var pos = lines.Select(l => l.PoNumber).Distinct(StringComparer.Ordinal).ToList();
         var invoiced = await db.InvoiceLines.AsNoTracking()
             .Where(l => l.PoNumber != null && pos.Contains(l.PoNumber))
-            .Join(db.Invoices.Where(i => i.DuplicateKey != null && !excluded.Contains(i.Id)), l => l.InvoiceId, i => i.Id, (l, i) => new { l.PoNumber, l.PoLine, l.Quantity, i.Kind })
+            .Join(db.Invoices.Where(i => i.DuplicateKey != null && !excluded.Contains(i.Id)), l => l.InvoiceId, i => i.Id, (l, i) => new { l.PoNumber, l.PoLine, l.Quantity, i.Sign })
             .ToListAsync(ct);
         var invoicedBy = invoiced.GroupBy(x => (x.PoNumber!, x.PoLine!))
-            .ToDictionary(g => g.Key, g => g.Sum(x => x.Kind == DocumentKind.CreditNote ? -x.Quantity : x.Quantity));
+            .ToDictionary(g => g.Key, g => g.Sum(x => DocumentSign.Signed(x.Quantity, x.Sign)));
         var receipts = await db.GoodsReceipts.AsNoTracking().Where(r => pos.Contains(r.PoNumber)).ToListAsync(ct);
         var receivedBy = receipts.GroupBy(r => (r.PoNumber, r.PoLine)).ToDictionary(g => g.Key, g => g.Sum(r => r.Quantity));
         var receiptedOrders = receipts.Select(r => r.PoNumber).ToHashSet(StringComparer.Ordinal);
 
         var accepted = await db.Invoices.AsNoTracking().Where(i => i.DuplicateKey != null && i.SupplierId != null && supplierList.Contains(i.SupplierId) && !excluded.Contains(i.Id))
-            .Select(i => new { i.Id, i.SupplierId, i.InvoiceNumber, i.Payable, i.Currency, i.IssueDate, i.Match, i.MatchRef, i.SubscriptionPeriod }).ToListAsync(ct);
+            .Select(i => new { i.Id, i.SupplierId, i.InvoiceNumber, i.Payable, i.Currency, i.IssueDate, i.Match, i.MatchRef, i.SubscriptionPeriod, i.Sign }).ToListAsync(ct);
         var history = await (from l in db.InvoiceLines
                              join i in db.Invoices on l.InvoiceId equals i.Id
                              where db.Vouchers.Any(v => v.InvoiceId == i.Id) && i.SupplierId != null && supplierList.Contains(i.SupplierId) && l.Account != null
@@ -63,8 +65,9 @@ public static class DecisionContextLoader
             Subscriptions = (await db.Subscriptions.AsNoTracking().Where(s => supplierList.Contains(s.SupplierId)).ToListAsync(ct)).ToLookup(s => s.SupplierId, StringComparer.Ordinal),
             InvoicedPeriods = accepted.Where(a => a.Match == MatchKind.Subscription && a.SubscriptionPeriod != null).Select(a => a.MatchRef + "|" + a.SubscriptionPeriod).ToHashSet(StringComparer.Ordinal),
             Approvers = await db.Approvers.AsNoTracking().ToListAsync(ct),
-            ExchangeRates = await db.ExchangeRates.AsNoTracking().ToListAsync(ct),
-            AcceptedKeys = new DuplicateIndex(accepted.Select(i => new InvoiceKey(i.SupplierId!, InvoiceNumber.Normalise(i.InvoiceNumber), i.Payable, i.Currency, i.IssueDate ?? default, $"invoice {i.Id}"))),
+            ExchangeRates = new ExchangeRateTable(await db.ExchangeRates.AsNoTracking().ToListAsync(ct), maxRateAgeDays),
+            AcceptedKeys = new DuplicateIndex(accepted.Select(i => new InvoiceKey(i.SupplierId!, InvoiceNumber.Key(i.InvoiceNumber), i.Payable, i.Currency,
+                i.IssueDate ?? default, $"invoice {i.Id}", i.Sign, i.Id))),
             Identification = identification,
             Accounts = (await db.Accounts.AsNoTracking().Select(a => a.AccountNumber).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
             History = new CodingHistory(history.Select(h => (h.SupplierId!, (string?)h.ItemId, new Coding.Coding(h.Account!, h.CostCentre, h.Project), h.Count))),

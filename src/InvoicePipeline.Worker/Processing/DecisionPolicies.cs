@@ -8,5 +8,6 @@ public static class DecisionPolicies
 {
     /// <summary>The configured policy, or the configured one with proposed tolerances (`simulate`).</summary>
     public static DecisionPolicy DecisionPolicy(this PipelineOptions options, PolicyBook? tolerances = null) =>
-        new(tolerances ?? options.Tolerance.Book(), options.Attestation.AutoAttestMatched, options.Attestation.AutoAttestMaxAmount, options.Posting.LedgerCurrency);
+        new(tolerances ?? options.Tolerance.Book(), options.Attestation.AutoAttestMatched, options.Attestation.AutoAttestMaxAmount, options.Posting.LedgerCurrency,
+            options.Posting.ChargeAccounts);
 }

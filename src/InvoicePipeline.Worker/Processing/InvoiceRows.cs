@@ -19,17 +19,19 @@ public sealed record InvoiceRows(IReadOnlyList<SupplierInvoice> Invoices, IReadO
         var decisions = new List<DecisionRecord>(documents.Count * 4);
         foreach (var read in documents)
         {
+            var id = firstId + invoices.Count;
             InvoiceDecision? decision = null;
             SupplierInvoice entity;
             if (read.Result.IsAccepted)
             {
                 // What the machine was unsure of in a scan goes to a person, with the doubtful fields named (LOW_CONFIDENCE).
                 decision = InvoiceDecider.Decide(read.Result.Invoice!, context, policy, read.Scan?.Issues);
-                context.Accept(decision);
+                // Accepted with its id, so a later duplicate in the same chunk names it.
+                context.Accept(decision.Key is null ? decision : decision with { Key = decision.Key with { InvoiceId = id, Reference = $"invoice {id}" } });
                 entity = Decided(read, decision, runId, now);
             }
             else entity = Rejected(read, runId, now);
-            entity.Id = firstId + invoices.Count;
+            entity.Id = id;
             foreach (var line in entity.Lines) line.InvoiceId = entity.Id;
             foreach (var issue in entity.Issues) issue.InvoiceId = entity.Id;
             invoices.Add(entity);
@@ -43,7 +45,7 @@ public sealed record InvoiceRows(IReadOnlyList<SupplierInvoice> Invoices, IReadO
         var (doc, issue, inv) = (read.Document, read.Result.Rejection!, read.Result.Invoice);
         return new SupplierInvoice
         {
-            DocumentId = doc.Id, Kind = inv?.Kind ?? DocumentKind.Invoice, InvoiceNumber = inv?.Number ?? "", Status = InvoiceStatus.Rejected,
+            DocumentId = doc.Id, Kind = inv?.Kind ?? DocumentKind.Invoice, Sign = inv?.Sign ?? 1, InvoiceNumber = inv?.Number ?? "", Status = InvoiceStatus.Rejected,
             IssueDate = inv?.IssueDate, Currency = inv?.Currency ?? "", TotalInclVat = inv?.Totals.TaxInclusive ?? 0, SellerName = inv?.Seller.Name,
             Exceptions = issue.Code, ReceivedAt = doc.ReceivedAt, RunId = runId,
             Issues = [new InvoiceException { Code = issue.Code, Reason = issue.Reason, RaisedAt = now }],
@@ -55,13 +57,15 @@ public sealed record InvoiceRows(IReadOnlyList<SupplierInvoice> Invoices, IReadO
         var (doc, invoice) = (read.Document, read.Result.Invoice!);
         return new SupplierInvoice
         {
-            DocumentId = doc.Id, Kind = invoice.Kind, SupplierId = d.Supplier?.SupplierId, SellerName = invoice.Seller.Name ?? invoice.Seller.LegalName,
+            DocumentId = doc.Id, Kind = invoice.Kind, Sign = invoice.Sign, SupplierId = d.Supplier?.SupplierId, SellerName = invoice.Seller.Name ?? invoice.Seller.LegalName,
             InvoiceNumber = invoice.Number, IssueDate = invoice.IssueDate, DueDate = invoice.DueDate, Currency = invoice.Currency,
             TotalExclVat = invoice.Totals.TaxExclusive, VatTotal = invoice.Totals.TaxTotal ?? invoice.VatBreakdown.Sum(v => v.TaxAmount),
-            TotalInclVat = invoice.Totals.TaxInclusive, Payable = invoice.Totals.Payable, LedgerAmountExclVat = d.LedgerAmountExclVat,
+            TotalInclVat = invoice.Totals.TaxInclusive, Payable = invoice.Totals.Payable, Prepaid = invoice.Totals.Prepaid,
+            LedgerAmountExclVat = d.LedgerAmountExclVat,
             OrderReference = invoice.OrderReference, ContractReference = invoice.ContractReference, BuyerReference = invoice.BuyerReference,
             PaymentReference = invoice.PaymentReference, PayeeAccount = invoice.PayeeAccounts.FirstOrDefault()?.ToString(),
             Status = d.Status, Match = d.Match, MatchRef = d.MatchRef, SubscriptionPeriod = d.SubscriptionPeriod, DuplicateKey = d.DuplicateKey,
+            DuplicateOf = d.DuplicateOf,
             Exceptions = string.Join(';', d.Issues.Select(i => i.Code).Distinct()),
             PolicyVersion = d.PolicyVersion, ReceivedAt = doc.ReceivedAt, RunId = runId,
             AttestedBy = d.Status == InvoiceStatus.Attested ? "system" : null, AttestedAt = d.Status == InvoiceStatus.Attested ? now : null,
@@ -69,7 +73,7 @@ public sealed record InvoiceRows(IReadOnlyList<SupplierInvoice> Invoices, IReadO
             VatBreakdownJson = StoredDocument.WriteVat(invoice.VatBreakdown),
             Lines = d.Lines.Select((l, i) => new SupplierInvoiceLine
             {
-                LineNo = i + 1, LineId = l.Line.Id, Description = l.Line.ItemName, ItemId = l.Line.SellersItemId, Quantity = l.Line.Quantity,
+                LineNo = i + 1, Kind = l.Kind, LineId = l.Line.Id, Description = l.Line.ItemName, ItemId = l.Line.SellersItemId, Quantity = l.Line.Quantity,
                 UnitPrice = l.Line.UnitPrice, NetAmount = l.Line.NetAmount, VatCategory = l.Line.VatCategory ?? "S", VatRate = l.Line.VatRate ?? 0,
                 OrderLineReference = l.Line.OrderLineReference, PoNumber = l.PoNumber, PoLine = l.PoLine, Account = l.Account,
                 CostCentre = l.CostCentre, Project = l.Project, CodingSource = l.Source,

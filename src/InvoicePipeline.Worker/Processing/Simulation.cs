@@ -27,7 +27,7 @@ public sealed class Simulation(PipelineDbContext db, PipelineOptions options)
         async Task<SimulationOutcome> Under(string name, PolicyBook book)
         {
             // Each policy from the same starting state: the simulated invoices do not count against themselves.
-            var ctx = await DecisionContextLoader.ForInvoicesAsync(db, register, invoices.Select(x => x.Invoice).ToList(), ct, ids);
+            var ctx = await DecisionContextLoader.ForInvoicesAsync(db, register, invoices.Select(x => x.Invoice).ToList(), ct, ids, options.Posting.MaxRateAgeDays);
             var policy = options.DecisionPolicy(book);
             var statuses = new SortedDictionary<string, int>(StringComparer.Ordinal);
             var exceptions = new SortedDictionary<string, int>(StringComparer.Ordinal);

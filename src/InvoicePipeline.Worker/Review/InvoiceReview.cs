@@ -163,7 +163,7 @@ public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock cl
         var identification = new Suppliers.SupplierIdentification(register);
         var supplier = identification.Identify(invoice).Supplier?.SupplierId ?? entity.SupplierId;
         return await DecisionContextLoader.LoadAsync(db, identification,
-            invoice.OrderReference is { } po ? [po] : [], supplier is null ? [] : [supplier], ct, [entity.Id]);
+            invoice.OrderReference is { } po ? [po] : [], supplier is null ? [] : [supplier], ct, [entity.Id], options.Value.Posting.MaxRateAgeDays);
     }
 
     /// <summary>Takes a re-run decision over: match, lines, the exceptions it replaces, explanations, and the status a person's change leads to.</summary>

@@ -32,7 +32,7 @@ public sealed class Replay(PipelineDbContext db, PipelineOptions options)
         var later = await db.Invoices.AsNoTracking().Where(i => i.ReceivedAt >= run.StartedAt).Select(i => i.Id).ToListAsync(ct);
         var invoices = rows.Select(r => (r.Id, r.FileName, Invoice: StoredDocument.Invoice(r.DocumentJson))).ToList();
         var register = await db.Suppliers.AsNoTracking().ToListAsync(ct);
-        var context = await DecisionContextLoader.ForInvoicesAsync(db, register, invoices.Select(x => x.Invoice).ToList(), ct, later);
+        var context = await DecisionContextLoader.ForInvoicesAsync(db, register, invoices.Select(x => x.Invoice).ToList(), ct, later, options.Posting.MaxRateAgeDays);
         var policy = options.DecisionPolicy();
         var differences = new List<ReplayDifference>();
         foreach (var (id, file, invoice) in invoices)

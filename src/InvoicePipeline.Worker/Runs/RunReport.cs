@@ -1,3 +1,4 @@
+using InvoicePipeline.Worker.Csv;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -168,7 +169,7 @@ public static class RunReport
     {
         await using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
         using var csv = CsvWriter.Create(writer, ReportCsv, true);
-        foreach (var h in new[] { "file", "sha256", "kind", "supplier_id", "invoice_number", "issue_date", "currency", "total_incl_vat", "status", "match", "match_ref", "exceptions", "voucher" })
+        foreach (var h in new[] { "file", "sha256", "kind", "supplier_id", "invoice_number", "issue_date", "currency", "total_incl_vat", "status", "match", "match_ref", "exceptions", "voucher", "duplicate_of" })
             csv.WriteField(h);
         csv.EndRecord();
         var rows = from d in db.Documents.AsNoTracking()
@@ -181,26 +182,28 @@ public static class RunReport
                    // Only the columns of the report: the stored document (DocumentJson) stays in the database.
                    select new
                    {
-                       d.FileName, d.Sha256, d.Channel, Found = i != null, Kind = (DocumentKind?)i.Kind, i.SupplierId, i.InvoiceNumber, i.IssueDate, i.Currency,
-                       Total = (decimal?)i.TotalInclVat, Status = (InvoiceStatus?)i.Status, Match = (MatchKind?)i.Match, i.MatchRef, i.Exceptions,
-                       Series = v == null ? null : v.Series, Number = v == null ? (int?)null : v.Number,
+                       d.FileName, d.Sha256, d.Channel, Found = i != null, Kind = (DocumentKind?)i.Kind, Sign = (int?)i.Sign, i.SupplierId, i.InvoiceNumber,
+                       i.IssueDate, i.Currency, Total = (decimal?)i.TotalInclVat, Status = (InvoiceStatus?)i.Status, Match = (MatchKind?)i.Match, i.MatchRef,
+                       i.Exceptions, Series = v == null ? null : v.Series, Number = v == null ? (int?)null : v.Number,
+                       DuplicateOf = i == null ? null : i.DuplicateOf,
                    };
         await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
             var unread = !r.Found || r.Status == InvoiceStatus.Rejected && string.IsNullOrEmpty(r.InvoiceNumber);
             csv.WriteField(r.FileName);
             csv.WriteField(r.Sha256);
-            csv.WriteField(r.Channel == DocumentChannel.Scanned ? "scanned" : r.Kind == DocumentKind.CreditNote ? "creditnote" : "invoice");
+            csv.WriteField(r.Channel == DocumentChannel.Scanned && r.Sign > 0 ? "scanned" : DocumentSign.Describe(r.Kind ?? DocumentKind.Invoice, r.Sign ?? 1));
             csv.WriteField(r.Found ? r.SupplierId : null);
             csv.WriteField(r.Found ? r.InvoiceNumber : null);
             csv.WriteField(r.IssueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             csv.WriteField(unread ? null : r.Currency);
-            csv.WriteField(unread ? null : r.Total?.ToString("0.00", CultureInfo.InvariantCulture));
+            csv.WriteAmount(unread ? null : r.Total);
             csv.WriteField(r.Status is { } status ? InvoiceStates.Effective(status, r.Number is not null).ToString() : nameof(InvoiceStatus.Received));
             csv.WriteField((r.Found ? r.Match ?? MatchKind.None : MatchKind.None).Name());
             csv.WriteField(r.MatchRef);
             csv.WriteField(r.Exceptions);
             csv.WriteField(r.Number is null ? null : $"{r.Series}{r.Number}");
+            csv.WriteNumber(r.DuplicateOf);
             csv.EndRecord();
         }
     }

@@ -4,6 +4,7 @@ using InvoicePipeline.Duplicates;
 using InvoicePipeline.Invoices;
 using InvoicePipeline.Matching;
 using InvoicePipeline.MasterData;
+using InvoicePipeline.Posting;
 using InvoicePipeline.Suppliers;
 
 namespace InvoicePipeline.Tests.Decisions;
@@ -39,7 +40,7 @@ public sealed class InvoiceDeciderFacts
         Subscriptions = (subscription is null ? [] : new[] { subscription }).ToLookup(s => s.SupplierId, StringComparer.Ordinal),
         InvoicedPeriods = new HashSet<string>(StringComparer.Ordinal),
         Approvers = approvers?.ToList() ?? [new Approver { UserId = "bo", CostCentre = "CC200", MaxAmount = 250_000m }],
-        ExchangeRates = rates?.ToList() ?? [],
+        ExchangeRates = new ExchangeRateTable(rates ?? []),
         AcceptedKeys = new DuplicateIndex(accepted ?? []),
         Identification = new SupplierIdentification([supplier ?? Acme()]),
         Accounts = new HashSet<string>(["4010", "6540"], StringComparer.Ordinal),
@@ -56,7 +57,7 @@ public sealed class InvoiceDeciderFacts
         Assert.Empty(d.Issues);
         Assert.Equal(1000m, d.LedgerAmountExclVat);
         Assert.Equal(("4010", "CC200"), (d.Lines[0].Account, d.Lines[0].CostCentre));
-        Assert.Equal("S1|F1", d.DuplicateKey);
+        Assert.Equal("S1|I|F1", d.DuplicateKey);
         Assert.Contains(d.Explanations, e => e.Rule == "auto-attest");
     }
 
@@ -122,9 +123,10 @@ public sealed class InvoiceDeciderFacts
     [Fact]
     public void ANumberAlreadyAccepted_IsADuplicate_WithoutAKey()
     {
-        var accepted = new InvoiceKey("S1", "F1", 1250m, "SEK", Issued, "invoice 7");
+        var accepted = new InvoiceKey("S1", "F1", 1250m, "SEK", Issued, "invoice 7", InvoiceId: 7);
         var d = InvoiceDecider.Decide(Invoice(), Context(order: Po(), accepted: [accepted]), Policy);
         Assert.Equal((InvoiceStatus.Duplicate, MatchKind.None), (d.Status, d.Match));
+        Assert.Equal(7, d.DuplicateOf);
         Assert.Null(d.DuplicateKey);
         Assert.False(d.CountsForDuplicates);
         Assert.Contains("invoice 7", Assert.Single(d.Issues, i => i.Code == ExceptionCode.Duplicate).Reason, StringComparison.Ordinal);
@@ -184,4 +186,62 @@ public sealed class InvoiceDeciderFacts
         var second = InvoiceDecider.Decide(Invoice("F4", po: null, contract: "K-1"), monthly, Policy);
         Assert.Contains(second.Issues, i => i.Code == ExceptionCode.SubscriptionPeriodInvoiced);
     }
+
+    [Fact]
+    public void AForeignInvoiceOfASaturday_TakesFridaysRate_AsPostingDoes_ButNotARateOlderThanTheLimit()
+    {
+        var eurOrder = Po();
+        eurOrder.Currency = "EUR";
+        var saturday = new DateOnly(2026, 11, 14);
+        var friday = new ExchangeRate { Date = saturday.AddDays(-1), Currency = "EUR", Rate = 11.2m };
+        var d = InvoiceDecider.Decide(Reissued(Invoice(currency: "EUR"), saturday), Context(order: eurOrder, rates: [friday]), Policy);
+        Assert.Equal((InvoiceStatus.Attested, 11_200m), (d.Status, d.LedgerAmountExclVat));
+        Assert.Contains(d.Explanations, e => e.Rule == "rate" && e.Text.Contains("of 2026-11-13", StringComparison.Ordinal));
+
+        var stale = new ExchangeRate { Date = saturday.AddDays(-8), Currency = "EUR", Rate = 11.0m };
+        var old = InvoiceDecider.Decide(Reissued(Invoice(currency: "EUR"), saturday), Context(order: eurOrder, rates: [stale]), Policy);
+        Assert.Equal(ExceptionCode.MissingExchangeRate, Assert.Single(old.Issues).Code);
+    }
+
+    [Fact]
+    public void ACreditNoteNumberedLikeAnAcceptedInvoice_IsNoDuplicate_AndKeysAsACredit()
+    {
+        var accepted = new InvoiceKey("S1", "F1", 1250m, "SEK", Issued, "invoice 7", 1, 7);
+        var credit = Invoice();
+        credit = new Invoice
+        {
+            Kind = DocumentKind.CreditNote, Number = credit.Number, IssueDate = credit.IssueDate, Currency = credit.Currency, OrderReference = credit.OrderReference,
+            Seller = credit.Seller, Totals = credit.Totals, Lines = credit.Lines,
+        };
+        var d = InvoiceDecider.Decide(credit, Context(order: Po(), accepted: [accepted]), Policy);
+        Assert.DoesNotContain(d.Issues, i => i.Code == ExceptionCode.Duplicate);
+        Assert.Equal("S1|C|F1", d.DuplicateKey);
+        Assert.Null(d.DuplicateOf);
+    }
+
+    [Fact]
+    public void ADocumentLevelCharge_IsCodedByItsReasonCode_AndAnAllowanceByTheOrder()
+    {
+        var invoice = Invoice();
+        invoice = new Invoice
+        {
+            Number = invoice.Number, IssueDate = invoice.IssueDate, Currency = invoice.Currency, OrderReference = invoice.OrderReference, Seller = invoice.Seller,
+            Totals = invoice.Totals, Lines = invoice.Lines,
+            AllowanceCharges = [new AllowanceCharge(true, 150m, null, null, "FC", "Frakt", "S", 25m), new AllowanceCharge(false, 50m, null, null, "95", "Rabatt", "S", 25m)],
+        };
+        var policy = Policy with { ChargeAccounts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["FC"] = "5710" } };
+        var noOrder = InvoiceDecider.Decide(invoice, Context(), policy);
+        var charge = Assert.Single(noOrder.Lines, l => l.Kind == LineKind.Charge);
+        Assert.Equal(("5710", 150m, CodingSource.ChargeReason.ToString()), (charge.Account, charge.Line.NetAmount, charge.Source));
+        var allowance = Assert.Single(noOrder.Lines, l => l.Kind == LineKind.Allowance);
+        Assert.Equal(-50m, allowance.Line.NetAmount);
+
+        var ordered = InvoiceDecider.Decide(invoice, Context(order: Po()), policy);
+        Assert.All(ordered.Lines, l => Assert.Equal("4010", l.Account)); // the order's coding for its charges too
+    }
+
+    private static Invoice Reissued(Invoice i, DateOnly issued) => new()
+    {
+        Number = i.Number, IssueDate = issued, Currency = i.Currency, OrderReference = i.OrderReference, Seller = i.Seller, Totals = i.Totals, Lines = i.Lines,
+    };
 }

@@ -68,7 +68,49 @@ public sealed class PaymentProposalFacts
         Assert.Collection(plan.Withheld.OrderBy(w => w.Invoice.InvoiceId),
             w => Assert.Contains("several suppliers", w.Reason, StringComparison.Ordinal),
             w => Assert.Contains("blocked", w.Reason, StringComparison.Ordinal),
-            w => Assert.Contains("credit note", w.Reason, StringComparison.Ordinal));
+            w => Assert.Contains("credit 50.00 SEK waits: nothing of supplier A in SEK is due", w.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Propose_NetsACreditNoteAgainstTheSameSuppliersInvoice_InTheSameCurrency()
+    {
+        var plan = PaymentProposal.Propose([Inv(1, amount: 1000m), Inv(2, amount: 400m, dueInDays: 3), Inv(3, amount: -300m, dueInDays: 60), Inv(4, "B", amount: 500m), Inv(5, amount: -50m, currency: "EUR")],
+            Register(A, B), [], new HashSet<long>(), Today.AddDays(5), Today);
+
+        var first = plan.Payments.Single(p => p.Invoice.InvoiceId == 1);
+        Assert.Equal(700m, first.Amount);
+        Assert.Equal([3L], first.Credits.Select(c => c.InvoiceId));
+        Assert.Equal(400m, plan.Payments.Single(p => p.Invoice.InvoiceId == 2).Amount);
+        Assert.Equal(500m, plan.Payments.Single(p => p.Invoice.InvoiceId == 4).Amount);
+        Assert.All(plan.Payments, p => Assert.True(p.Amount > 0m));
+        // The EUR credit has no EUR invoice to net against: it waits, with the reason.
+        Assert.Contains("credit 50.00 EUR waits", Assert.Single(plan.Withheld, w => w.Invoice.InvoiceId == 5).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Propose_NeverMakesAZeroOrNegativeTransfer_ACreditLargerThanWhatIsDueWaits()
+    {
+        var plan = PaymentProposal.Propose([Inv(1, amount: 300m), Inv(2, amount: -300m), Inv(3, amount: -500m)], Register(A), [], new HashSet<long>(), Today, Today);
+
+        var only = Assert.Single(plan.Payments);
+        Assert.Equal(300m, only.Amount);
+        Assert.Empty(only.Credits);
+        Assert.Collection(plan.Withheld.OrderBy(w => w.Invoice.InvoiceId),
+            w => Assert.Contains("larger than what is due on any invoice of supplier A (at most 300.00 SEK)", w.Reason, StringComparison.Ordinal),
+            w => Assert.Contains("credit 500.00 SEK waits", w.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CreditNetting_PutsEachCreditOnTheInvoiceWithTheMostLeftToPay()
+    {
+        var a = new ProposedPayment(Inv(1, amount: 200m), A, new PaymentAccount(AccountKind.Bankgiro, "50501055"), Today);
+        var b = new ProposedPayment(Inv(2, amount: 900m), A, new PaymentAccount(AccountKind.Bankgiro, "50501055"), Today);
+
+        var (payments, waiting) = CreditNetting.Apply([a, b], [Inv(7, amount: -600m), Inv(8, amount: -250m)]);
+
+        Assert.Empty(waiting);
+        Assert.Equal([200m - 0m, 900m - 600m - 250m], payments.Select(p => p.Amount));
+        Assert.Equal(1100m - 850m, payments.Sum(p => p.Amount));
     }
 
     [Fact]

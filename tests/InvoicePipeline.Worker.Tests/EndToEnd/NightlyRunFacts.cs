@@ -41,7 +41,12 @@ public abstract class NightlyRunFacts(DatabaseProvider provider)
 
         // The report exists and has one row per document.
         var csv = await File.ReadAllLinesAsync(Path.Combine(outcome.Run.ReportPath!, "documents.csv"), Ct);
-        Assert.Equal("file,sha256,kind,supplier_id,invoice_number,issue_date,currency,total_incl_vat,status,match,match_ref,exceptions,voucher", csv[0]);
+        Assert.Equal("file,sha256,kind,supplier_id,invoice_number,issue_date,currency,total_incl_vat,status,match,match_ref,exceptions,voucher,duplicate_of", csv[0]);
+        // The duplicate names the earlier invoice it duplicates; the credit note is a creditnote with its total as a number.
+        var original = await ctx.Invoices.AsNoTracking().SingleAsync(i => ctx.Documents.Any(d => d.Id == i.DocumentId && d.FileName.EndsWith("01-kontorsvaror-PO-1001.xml")), Ct);
+        Assert.EndsWith($",{original.Id}", csv.Single(r => r.Contains("14-duplicate-of-01.xml", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains(",creditnote,", csv.Single(r => r.Contains("15-creditnote-PO-1004.xml", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.DoesNotContain(csv, r => r.Contains(",'", StringComparison.Ordinal) && r.Contains(",'-", StringComparison.Ordinal));
         Assert.Equal(s.Documents.Einvoices + s.Documents.Scanned, csv.Length - 1);
         Assert.True(File.Exists(Path.Combine(outcome.Run.ReportPath!, "summary.json")));
     }

@@ -56,8 +56,10 @@ public sealed class PaymentRunFacts
         await using (var ctx = db.Open())
         {
             var paid = await ctx.Invoices.AsNoTracking().Where(i => i.Status == InvoiceStatus.Paid).ToListAsync(Ct);
-            Assert.Equal(r.Payments, paid.Count);
             var payments = await ctx.Payments.AsNoTracking().ToListAsync(Ct);
+            // One row per settled document: each transfer's invoice and the credit notes netted against it.
+            Assert.Equal(payments.Count, paid.Count);
+            Assert.Equal(r.Payments, payments.Count(p => p.Amount > 0));
             // The creditor account is always the register's: the invoice with a foreign payee account was never paid to it.
             Assert.DoesNotContain(payments, p => p.Account == "9912346");
             var again = await new PaymentRun(ctx, options, Clock).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay2.xml"), "fiona.finance", Ct);
@@ -66,9 +68,42 @@ public sealed class PaymentRunFacts
         await using (var ctx = db.Open())
         {
             var run = new PaymentRun(ctx, options, Clock);
-            Assert.Equal(r.Payments, await run.CancelAsync(r.FileId!.Value, "fiona.finance", Ct));
+            Assert.Equal(await ctx.Payments.CountAsync(p => p.PaymentFileId == r.FileId, Ct), await run.CancelAsync(r.FileId!.Value, "fiona.finance", Ct));
             var third = await run.ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay3.xml"), "fiona.finance", Ct);
             Assert.Equal(r.Payments, third.Payments);
+        }
+    }
+
+    [Fact]
+    public void AProposalWithNettedCreditNotes_IsValidAgainstThePain001Xsd_AndAddsUp()
+    {
+        var today = new DateOnly(2026, 11, 20);
+        var supplier = new InvoicePipeline.MasterData.Supplier { SupplierId = "S1", Name = "Leverantören AB", Bankgiro = "5050-1055" };
+        var foreign = new InvoicePipeline.MasterData.Supplier { SupplierId = "S2", Name = "Lieferant GmbH", Iban = "DE89370400440532013000", Bic = "COBADEFFXXX" };
+        InvoicePipeline.Payments.PayableInvoice Inv(long id, string s, decimal amount, string currency = "SEK", string? ocr = null) =>
+            new(id, s, "F-" + id, today.AddDays(-10), today, amount, currency, ocr, 100 + id);
+        var plan = InvoicePipeline.Payments.PaymentProposal.Propose(
+            [Inv(1, "S1", 1250m, ocr: "1234567897"), Inv(2, "S1", -250m), Inv(3, "S1", 80m), Inv(4, "S2", 900m, "EUR"), Inv(5, "S2", -100m, "EUR"), Inv(6, "S1", -5000m)],
+            new Dictionary<string, InvoicePipeline.MasterData.Supplier> { ["S1"] = supplier, ["S2"] = foreign }, [], new HashSet<long>(), today, today);
+        Assert.Equal([1000m, 80m, 800m], plan.Payments.OrderBy(p => p.Invoice.InvoiceId).Select(p => p.Amount));
+        Assert.Contains(plan.Withheld, w => w.Invoice.InvoiceId == 6 && w.Reason.Contains("larger than what is due", StringComparison.Ordinal));
+
+        var doc = Pain001Writer.Build("IP-TEST-1", new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero),
+            new Debtor("Myndigheten", "202100-5489", "SE4550000000058398257466", "ESSESESS"), plan.Payments);
+        var path = Path.Combine(Path.GetTempPath(), $"ip-netted-{Guid.NewGuid():N}.xml");
+        try
+        {
+            File.WriteAllBytes(path, Pain001Writer.Bytes(doc));
+            Assert.Empty(XsdErrors(path));
+            Assert.Empty(Pain001Check.Check(XDocument.Load(path)));
+            var text = File.ReadAllText(path);
+            Assert.Contains("<CdtNoteAmt Ccy=\"SEK\">250.00</CdtNoteAmt>", text, StringComparison.Ordinal);
+            Assert.Contains("<InstdAmt Ccy=\"SEK\">1000.00</InstdAmt>", text, StringComparison.Ordinal);
+            Assert.Contains("<CtrlSum>1880.00</CtrlSum>", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
         }
     }
 

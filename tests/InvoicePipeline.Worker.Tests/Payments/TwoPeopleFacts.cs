@@ -95,7 +95,9 @@ public sealed class TwoPeopleFacts
             var file = await ctx.PaymentFiles.AsNoTracking().SingleAsync(f => f.Id == fileId, Ct);
             Assert.Equal("fred.finance", file.ReleasedBy);
             messageId = file.MessageId;
-            Assert.Equal(json.GetProperty("payments").GetInt32(), await ctx.Invoices.CountAsync(i => i.Status == InvoiceStatus.Paid, Ct));
+            // Every transfer's invoice and every credit note netted in it are settled.
+            Assert.Equal(json.GetProperty("payments").GetInt32(), await ctx.Payments.CountAsync(p => p.PaymentFileId == fileId && p.Amount > 0, Ct));
+            Assert.Equal(await ctx.Payments.CountAsync(p => p.PaymentFileId == fileId, Ct), await ctx.Invoices.CountAsync(i => i.Status == InvoiceStatus.Paid, Ct));
             var pay = await ctx.History.AsNoTracking().Where(h => h.Action == "pay").ToListAsync(Ct);
             Assert.All(pay, h => Assert.Equal("fred.finance", h.Actor));
             Assert.All(pay, h => Assert.Contains("proposed by fia.finance", h.Reason, StringComparison.Ordinal));

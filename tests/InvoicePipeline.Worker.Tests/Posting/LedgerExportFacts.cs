@@ -27,7 +27,10 @@ public sealed class LedgerExportFacts
         await using var ctx = db.Open();
         var file = Path.Combine(db.Folder, "ledger.se");
         var export = new LedgerExport(ctx, new PipelineOptions(), new BusinessClock(new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)), "Europe/Stockholm"));
-        var counts = await export.SieAsync(new DateOnly(2000, 1, 1), new DateOnly(2099, 12, 31), file, Ct);
+        // One fiscal year per file (#RAR 0): the calendar year of the sample run's posting date.
+        var posted = await ctx.Vouchers.AsNoTracking().Select(v => v.Date).Distinct().ToListAsync(Ct);
+        var year = Assert.Single(posted.Select(d => d.Year).Distinct());
+        var counts = await export.SieAsync(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), file, Ct);
 
         var lines = await ctx.VoucherLines.AsNoTracking().ToListAsync(Ct);
         Assert.Equal(await ctx.Vouchers.CountAsync(Ct), counts.Vouchers);
@@ -76,6 +79,23 @@ public sealed class LedgerExportFacts
         foreach (var row in csv.Skip(1))
             Assert.DoesNotMatch("(^|,)\"?[=@+\\-][A-Z]", row);
         Assert.Contains("100.00", csv[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Journal_WritesNumbersAsNumbers_NeverWithTheFormulaEscape()
+    {
+        var voucher = new VoucherEntry { Id = 1, Series = "A", Number = 7, Date = new DateOnly(2026, 11, 20), InvoiceId = 42 };
+        IReadOnlyList<VoucherLineEntry> lines =
+        [
+            new() { VoucherId = 1, LineNo = 1, Account = "2440", Amount = 725m, Text = "-credit" },
+            new() { VoucherId = 1, LineNo = 2, Account = "4010", Amount = -725m, Text = "x" },
+        ];
+        var writer = new StringWriter();
+        await JournalWriter.WriteAsync(writer, One(voucher, lines), Ct);
+        var csv = writer.ToString();
+        Assert.DoesNotContain("'7", csv, StringComparison.Ordinal);
+        Assert.Contains(",725.00,", csv, StringComparison.Ordinal);
+        Assert.Contains("'-credit", csv, StringComparison.Ordinal); // text keeps its escape
     }
 
     private static async IAsyncEnumerable<(VoucherEntry, IReadOnlyList<VoucherLineEntry>)> One(VoucherEntry v, IReadOnlyList<VoucherLineEntry> l)

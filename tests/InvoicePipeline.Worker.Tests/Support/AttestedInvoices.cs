@@ -50,12 +50,14 @@ public static class AttestedInvoices
                 Lines = lines.Skip(first).Select(l => new { l.LineId, l.Description, l.Quantity, l.UnitPrice, l.NetAmount, l.VatRate, Item = rnd.Next(1_000_000) }),
                 Note = $"Order {rnd.Next(1_000_000)}, delivery {rnd.Next(1_000_000)}, contact {rnd.Next(1_000_000)}",
             });
+            var kind = rnd.Next(20) == 0 ? DocumentKind.CreditNote : DocumentKind.Invoice;
             invoices.Add(new SupplierInvoice
             {
-                Id = id, DocumentId = id, Kind = rnd.Next(20) == 0 ? DocumentKind.CreditNote : DocumentKind.Invoice, SupplierId = supplier,
+                Id = id, DocumentId = id, Kind = kind, Sign = DocumentSign.Of(kind, null), SupplierId = supplier,
                 SellerName = "Supplier " + supplier, InvoiceNumber = number, IssueDate = issued, DueDate = issued.AddDays(30),
                 Currency = rnd.Next(50) == 0 ? "EUR" : "SEK", TotalExclVat = net, VatTotal = vat, TotalInclVat = net + vat, Payable = net + vat, LedgerAmountExclVat = net,
-                Status = InvoiceStatus.Attested, Match = InvoicePipeline.Matching.MatchKind.Order, DuplicateKey = supplier + "|" + number, AttestedBy = "anna.manager",
+                Status = InvoiceStatus.Attested, Match = InvoicePipeline.Matching.MatchKind.Order, AttestedBy = "anna.manager",
+                DuplicateKey = InvoicePipeline.Duplicates.InvoiceKey.StoredKey(supplier, DocumentSign.Of(kind, null), number),
                 AttestedAt = DateTimeOffset.UtcNow, ReceivedAt = DateTimeOffset.UtcNow, RunId = "seed", DocumentJson = document,
                 VatBreakdownJson = StoredDocument.WriteVat([new VatBreakdown("S", vatRate, net, vat)]),
             });

@@ -12,6 +12,7 @@ internal static class UblMapper
     public static Invoice Map(UblElement root, DocumentKind kind, string syntax, EInvoiceReaderOptions options)
     {
         var isOioubl = syntax.StartsWith("OIOUBL", StringComparison.Ordinal);
+        var isSvefaktura = syntax.StartsWith("Svefaktura", StringComparison.Ordinal);
         var lineName = kind == DocumentKind.CreditNote ? "CreditNoteLine" : "InvoiceLine";
         var lines = root.Els(lineName).Select(l => MapLine(l, kind)).ToList();
         var docCharges = root.Els("AllowanceCharge").Select(MapAllowanceCharge).ToList();
@@ -25,9 +26,11 @@ internal static class UblMapper
             Number = root.El("ID").Text() ?? "",
             TypeCode = (root.El("InvoiceTypeCode") ?? root.El("CreditNoteTypeCode")).Text(),
             IssueDate = root.El("IssueDate").Date() ?? default,
-            DueDate = root.El("DueDate").Date() ?? paymentMeans.Select(p => p.El("PaymentDueDate").Date()).FirstOrDefault(d => d is not null),
+            DueDate = root.El("DueDate").Date() ?? paymentMeans.Select(p => (p.El("PaymentDueDate") ?? p.El("DuePaymentDate")).Date()).FirstOrDefault(d => d is not null),
             TaxPointDate = root.El("TaxPointDate").Date(),
-            Currency = root.El("DocumentCurrencyCode").Text() ?? root.El("LegalMonetaryTotal", "PayableAmount").Attr("currencyID") ?? "",
+            // Svefaktura (UBL 1.0) names the currency InvoiceCurrencyCode and its amounts' currency amountCurrencyID.
+            Currency = root.El("DocumentCurrencyCode").Text() ?? root.El("InvoiceCurrencyCode").Text()
+                ?? root.El("LegalMonetaryTotal", "PayableAmount").Attr("currencyID") ?? root.El("LegalTotal", "TaxInclusiveTotalAmount").Attr("amountCurrencyID") ?? "",
             TaxCurrency = root.El("TaxCurrencyCode").Text(),
             Note = root.El("Note").Text(),
             BuyerReference = root.El("BuyerReference").Text(),
@@ -49,8 +52,8 @@ internal static class UblMapper
             PaymentMeans = [.. paymentMeans.Select(MapPaymentMeans)],
             PaymentTerms = root.El("PaymentTerms", "Note").Text(),
             AllowanceCharges = docCharges,
-            VatBreakdown = [.. root.Els("TaxTotal").SelectMany(t => t.Els("TaxSubtotal")).Select(MapSubtotal)],
-            Totals = MapTotals(root, isOioubl),
+            VatBreakdown = [.. root.Els("TaxTotal").SelectMany(t => isSvefaktura ? t.Els("TaxSubTotal") : t.Els("TaxSubtotal")).Select(MapSubtotal)],
+            Totals = isSvefaktura ? MapSvefakturaTotals(root, docCharges) : MapTotals(root, isOioubl),
             Lines = lines,
             Attachments = [.. root.Els("AdditionalDocumentReference").Select(a => MapAttachment(a, options)).OfType<Attachment>()],
         };
@@ -60,7 +63,7 @@ internal static class UblMapper
     {
         var qty = l.El(kind == DocumentKind.CreditNote ? "CreditedQuantity" : "InvoicedQuantity") ?? l.El("InvoicedQuantity");
         var item = l.El("Item");
-        var taxCat = item.El("ClassifiedTaxCategory") ?? l.El("TaxTotal", "TaxSubtotal", "TaxCategory");
+        var taxCat = item.El("ClassifiedTaxCategory") ?? l.El("TaxTotal", "TaxSubtotal", "TaxCategory") ?? item.El("TaxCategory");
         var std = item.El("StandardItemIdentification", "ID");
         return new InvoiceLine
         {
@@ -68,9 +71,9 @@ internal static class UblMapper
             Quantity = qty.Dec() ?? 0m,
             UnitCode = qty.Attr("unitCode") ?? qty.Attr("quantityUnitCode"),
             NetAmount = l.El("LineExtensionAmount").Dec() ?? 0m,
-            UnitPrice = l.El("Price", "PriceAmount").Dec(),
+            UnitPrice = l.El("Price", "PriceAmount").Dec() ?? item.El("BasePrice", "PriceAmount").Dec(),
             BaseQuantity = l.El("Price", "BaseQuantity").Dec(),
-            ItemName = item.El("Name").Text(),
+            ItemName = item.El("Name").Text() ?? item.El("Description").Text(),
             Description = item.El("Description").Text(),
             SellersItemId = item.El("SellersItemIdentification", "ID").Text(),
             BuyersItemId = item.El("BuyersItemIdentification", "ID").Text(),
@@ -193,6 +196,38 @@ internal static class UblMapper
             Prepaid = t.El("PrepaidAmount").Dec(),
             PayableRounding = t.El("PayableRoundingAmount").Dec(),
             Payable = t.El("PayableAmount").Dec() ?? 0m,
+        };
+    }
+
+    /// <summary>
+    /// Svefaktura 1.0 (UBL 1.0): LegalTotal with LineExtensionTotalAmount, TaxExclusiveTotalAmount (optional),
+    /// TaxInclusiveTotalAmount (what is to be paid, the round-off included) and RoundOffAmount; TaxTotal/TotalTaxAmount;
+    /// a prepayment as PrepaidPayment/PaidAmount. Mapped onto the model's EN 16931 meaning: TaxInclusive without the
+    /// round-off, Payable = the stated total less what was prepaid.
+    /// </summary>
+    private static MonetaryTotals MapSvefakturaTotals(UblElement root, IReadOnlyList<AllowanceCharge> docCharges)
+    {
+        var t = root.El("LegalTotal");
+        var lineExtension = t.El("LineExtensionTotalAmount").Dec() ?? 0m;
+        decimal? allowances = docCharges.Any(c => !c.IsCharge) ? docCharges.Where(c => !c.IsCharge).Sum(c => c.Amount) : null;
+        decimal? charges = docCharges.Any(c => c.IsCharge) ? docCharges.Where(c => c.IsCharge).Sum(c => c.Amount) : null;
+        var taxTotals = root.Els("TaxTotal").Select(x => x.El("TotalTaxAmount").Dec()).OfType<decimal>().ToList();
+        var roundOff = t.El("RoundOffAmount").Dec();
+        var inclusive = t.El("TaxInclusiveTotalAmount").Dec() ?? 0m;
+        var prepaid = root.Els("PrepaidPayment").Select(p => p.El("PaidAmount").Dec()).OfType<decimal>().ToList();
+        decimal? prepaidTotal = prepaid.Count == 0 ? null : prepaid.Sum();
+        return new MonetaryTotals
+        {
+            Stated = t is not null,
+            LineExtension = lineExtension,
+            AllowanceTotal = allowances,
+            ChargeTotal = charges,
+            TaxExclusive = t.El("TaxExclusiveTotalAmount").Dec() ?? lineExtension - (allowances ?? 0m) + (charges ?? 0m),
+            TaxTotal = taxTotals.Count == 0 ? null : taxTotals.Sum(),
+            TaxInclusive = inclusive - (roundOff ?? 0m),
+            Prepaid = prepaidTotal,
+            PayableRounding = roundOff,
+            Payable = inclusive - (prepaidTotal ?? 0m),
         };
     }
 

@@ -1,3 +1,4 @@
+using InvoicePipeline.Worker.Csv;
 using System.Globalization;
 using CsvHelper;
 using InvoicePipeline.Worker.Persistence;
@@ -25,15 +26,15 @@ public static class JournalWriter
             foreach (var l in lines)
             {
                 csv.WriteField(v.Series);
-                csv.WriteField(v.Number.ToString(CultureInfo.InvariantCulture));
+                csv.WriteNumber(v.Number);
                 csv.WriteField(v.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 csv.WriteField(l.Account);
                 csv.WriteField(l.CostCentre ?? "");
                 csv.WriteField(l.Project ?? "");
-                csv.WriteField(l.Amount > 0 ? l.Amount.ToString("0.00", CultureInfo.InvariantCulture) : "");
-                csv.WriteField(l.Amount < 0 ? (-l.Amount).ToString("0.00", CultureInfo.InvariantCulture) : "");
+                csv.WriteAmount(l.Amount > 0 ? l.Amount : null);
+                csv.WriteAmount(l.Amount < 0 ? -l.Amount : null);
                 csv.WriteField(l.Text ?? "");
-                csv.WriteField(v.InvoiceId?.ToString(CultureInfo.InvariantCulture) ?? "");
+                csv.WriteNumber(v.InvoiceId);
                 csv.EndRecord();
                 rows++;
             }

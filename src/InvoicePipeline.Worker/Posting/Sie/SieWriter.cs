@@ -40,7 +40,9 @@ public static class SieWriter
         await w.WriteLineAsync($"#GEN {D(header.Generated)}");
         await w.WriteLineAsync($"#FNAMN {Q(header.CompanyName)}");
         await w.WriteLineAsync($"#ORGNR {header.OrgNo}");
+        // The fiscal year of the exported vouchers and the one before it (SIE 4B: #RAR 0 current, -1 previous).
         await w.WriteLineAsync($"#RAR 0 {D(header.YearStart)} {D(header.YearEnd)}");
+        await w.WriteLineAsync($"#RAR -1 {D(header.YearStart.AddYears(-1))} {D(header.YearStart.AddDays(-1))}");
         await w.WriteLineAsync("#KPTYP BAS2014");
         await w.WriteLineAsync($"#VALUTA {header.Currency}");
         foreach (var (account, name) in accounts.OrderBy(a => a.Key, StringComparer.Ordinal))

@@ -34,6 +34,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<string>("Type")
                         .HasColumnType("text");
 
+                    b.Property<bool>("VatDeductible")
+                        .HasColumnType("boolean");
+
                     b.HasKey("AccountNumber");
 
                     b.ToTable("accounts", (string)null);
@@ -791,6 +794,41 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.ToTable("payroll_transactions", (string)null);
                 });
 
+            modelBuilder.Entity("InvoicePipeline.Worker.Persistence.PeriodLock", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Through")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Organisation", "Month")
+                        .IsUnique();
+
+                    b.ToTable("period_locks", (string)null);
+                });
+
             modelBuilder.Entity("InvoicePipeline.Worker.Persistence.PipelineRun", b =>
                 {
                     b.Property<string>("Id")
@@ -1061,6 +1099,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<string>("DuplicateKey")
                         .HasColumnType("text");
 
+                    b.Property<long?>("DuplicateOf")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Exceptions")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -1105,6 +1146,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<string>("PolicyVersion")
                         .HasColumnType("text");
 
+                    b.Property<decimal?>("Prepaid")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)");
+
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1121,6 +1166,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
                     b.Property<string>("SellerName")
                         .HasColumnType("text");
+
+                    b.Property<int>("Sign")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1192,6 +1240,11 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
                     b.Property<string>("ItemId")
                         .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("LineId")
                         .IsRequired()

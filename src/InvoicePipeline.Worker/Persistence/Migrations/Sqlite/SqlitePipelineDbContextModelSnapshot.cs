@@ -29,6 +29,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.Property<string>("Type")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("VatDeductible")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("AccountNumber");
 
                     b.ToTable("accounts", (string)null);
@@ -770,6 +773,39 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.ToTable("payroll_transactions", (string)null);
                 });
 
+            modelBuilder.Entity("InvoicePipeline.Worker.Persistence.PeriodLock", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Through")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Organisation", "Month")
+                        .IsUnique();
+
+                    b.ToTable("period_locks", (string)null);
+                });
+
             modelBuilder.Entity("InvoicePipeline.Worker.Persistence.PipelineRun", b =>
                 {
                     b.Property<string>("Id")
@@ -1034,6 +1070,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.Property<string>("DuplicateKey")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DuplicateOf")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Exceptions")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -1078,6 +1117,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.Property<string>("PolicyVersion")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("Prepaid")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
@@ -1094,6 +1137,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
 
                     b.Property<string>("SellerName")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Sign")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1162,6 +1208,11 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LineId")

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using System.Text.Json;
+using InvoicePipeline.Worker.Persistence;
+using InvoicePipeline.Worker.Posting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InvoicePipeline.Worker.Cli;
+
+/// <summary>`period close --month YYYY-MM --user U [--organisation ID]` (cli.md): locks a month of the ledger.</summary>
+public static class PeriodCommand
+{
+    public static Command Build()
+    {
+        var month = new Option<string>("--month") { Description = "The month to close, YYYY-MM", Required = true };
+        var user = new Option<string>("--user") { Description = "Who closes it (recorded in the history)", DefaultValueFactory = _ => Environment.UserName };
+        var organisation = new Option<string>("--organisation") { Description = "The organisation whose ledger is closed", DefaultValueFactory = _ => "" };
+        var close = new Command("close", "Lock a period: nothing is posted into it afterwards; later postings take the first open date") { month, user, organisation };
+        close.SetAction((parse, ct) => Cli.Guard(parse, async () =>
+        {
+            using var host = await CommandHost.StartAsync(GlobalOptions.Overrides(parse), hangfireServer: false, ct);
+            using var scope = host.Services.CreateScope();
+            var sp = scope.ServiceProvider;
+            var r = await PeriodLocks.CloseAsync(sp.GetRequiredService<PipelineDbContext>(), parse.GetValue(organisation)!, parse.GetValue(month)!,
+                parse.GetValue(user)!, sp.GetRequiredService<InvoicePipeline.Worker.Hosting.BusinessClock>().UtcNow, ct);
+            Console.WriteLine(parse.GetValue(GlobalOptions.Json)
+                ? JsonSerializer.Serialize(new { month = r.Month, closed = r.Closed, through = r.Through.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), message = r.Message })
+                : r.Message);
+            return r.Closed ? Cli.Ok : Cli.InputError;
+        }));
+        return new Command("period", "Ledger periods") { close };
+    }
+}
