@@ -112,6 +112,25 @@ public sealed class TwoPeopleFacts
     }
 
     [Fact]
+    public async Task PeriodClose_IsByThePersonOfTheAccount_WithTheFinanceRole_NeverByATypedName()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await PipelineHost.RunSamplesAsync(db);
+        var outbox = Path.Combine(db.Folder, "outbox");
+        var approver = await RunAsync(db, "bo.approver", outbox, "period", "close", "--month", "2026-10");
+        Assert.Equal(3, approver.Exit);
+        Assert.Contains("may not close a period", approver.Err, StringComparison.Ordinal);
+        var someoneElse = await RunAsync(db, "bo.approver", outbox, "period", "close", "--month", "2026-10", "--user", "fia.finance");
+        Assert.Equal(3, someoneElse.Exit);
+        Assert.Contains("is someone else", someoneElse.Err, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await RunAsync(db, "fia.finance", outbox, "period", "close", "--month", "2026-10")).Exit);
+        await using var ctx = db.Open();
+        var close = await ctx.History.AsNoTracking().SingleAsync(h => h.Action == "period-close", Ct);
+        Assert.Equal("fia.finance", close.Actor);
+    }
+
+    [Fact]
     public async Task AChangedOrNewAccount_IsPaidOnlyAfterSomeoneWhoDidNotImportItVerifiedThatNumber()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
