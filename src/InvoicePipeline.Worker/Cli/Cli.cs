@@ -27,6 +27,7 @@ public static class Cli
         root.Subcommands.Add(InvoiceCommand.Build());
         root.Subcommands.Add(SimulateCommand.Build());
         root.Subcommands.Add(PayrollCommand.Build());
+        root.Subcommands.Add(TravelCommand.Build());
         root.Subcommands.Add(ReplayCommand.Build());
         root.Subcommands.Add(PeriodCommand.Build());
         root.Subcommands.Add(HashPasswordCommand.Build());

@@ -43,7 +43,7 @@ public static class PayrollCommand
         {
             var r = await desk.PostAsync(parse.GetValue(period)!, parse.GetValue(outDir)!, ct);
             Console.WriteLine(parse.GetValue(GlobalOptions.Json) ? JsonSerializer.Serialize(r)
-                : string.Create(CultureInfo.InvariantCulture, $"{r.Posted} transaction(s) posted on voucher {r.Voucher ?? "-"} ({r.Amount:N2}), {r.Carried} carried to the next period; export {r.ExportFile}"));
+                : string.Create(CultureInfo.InvariantCulture, $"{r.Posted} transaction(s) and {r.TravelPosted} travel claim line(s) posted on voucher {r.Voucher ?? "-"} ({r.Amount:N2}), {r.Carried} transaction(s) and {r.TravelCarried} claim line(s) carried to the next period; export {r.ExportFile}"));
             return Cli.Ok;
         }, ct));
         return new Command("payroll", "Payroll attestation and posting") { list, act, post };

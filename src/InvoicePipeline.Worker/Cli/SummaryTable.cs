@@ -16,6 +16,7 @@ public static class SummaryTable
         Row("  e-invoices", s.Documents.Einvoices);
         Row("  scanned", s.Documents.Scanned);
         Row("  payroll files", s.Documents.PayrollFiles);
+        if (s.Documents.TravelFiles > 0) Row("  travel claim files", s.Documents.TravelFiles);
         Row("  already seen (not processed again)", s.Documents.AlreadySeen);
         Row("invoices accepted", s.Invoices.Accepted);
         Row("  matched to an order", s.Invoices.MatchedOrder);
@@ -36,6 +37,15 @@ public static class SummaryTable
             Row("  rejected", s.Payroll.Rejected);
             Row("  awaiting attestation", s.Payroll.AwaitingAttestation);
             Row("  posted", s.Payroll.Posted);
+        }
+        if (s.Travel is { } travel)
+        {
+            Row("travel claims", travel.Claims);
+            Row("  claim lines", travel.Lines);
+            Row("  accepted", travel.Accepted);
+            Row("  rejected", travel.Rejected);
+            Row("  awaiting attestation", travel.AwaitingAttestation);
+            Row("  posted", travel.Posted);
         }
         console.Write(t);
         if (s.Exceptions.Count > 0)

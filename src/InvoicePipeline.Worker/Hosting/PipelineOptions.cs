@@ -24,6 +24,7 @@ public sealed class PipelineOptions
     public PaymentOptions Payments { get; set; } = new();
     public ToleranceOptions Tolerance { get; set; } = new();
     public KpiOptions Kpi { get; set; } = new();
+    public TravelOptions Travel { get; set; } = new();
     /// <summary>Time zone of posting dates, schedules and KPI months.</summary>
     [Required, KnownTimeZone]
     public string TimeZone { get; set; } = "Europe/Stockholm";
@@ -61,7 +62,7 @@ public sealed class IntakeOptions
     [Range(typeof(long), "1", "9223372036854775807")]
     public long MaxPayrollFileBytes { get; set; } = 128 * 1024 * 1024;
 
-    public long LimitFor(Ingestion.DocumentChannel channel) => channel == Ingestion.DocumentChannel.Payroll ? MaxPayrollFileBytes : MaxFileBytes;
+    public long LimitFor(Ingestion.DocumentChannel channel) => channel is Ingestion.DocumentChannel.Payroll or Ingestion.DocumentChannel.Travel ? MaxPayrollFileBytes : MaxFileBytes;
 }
 
 public sealed class PostingOptions
@@ -174,6 +175,48 @@ public sealed class ToleranceValue
     public decimal Absolute { get; set; }
 
     public Matching.Tolerance ToTolerance() => new(PricePercent, Absolute);
+}
+
+/// <summary>
+/// Travel and expense claims (docs/travel.md): the claim policy (<c>Pipeline:Travel:ReceiptRequiredAbove</c>,
+/// <c>MaxAgeDays</c>), the accounts of the payroll voucher and the pay codes of the payroll export.
+/// </summary>
+public sealed class TravelOptions
+{
+    /// <summary>An expense above this amount (incl. VAT) needs a receipt reference.</summary>
+    [Range(typeof(decimal), "0", "1000000")]
+    public decimal ReceiptRequiredAbove { get; set; } = 300m;
+    /// <summary>A line dated more than this many days before the business date is too old to be paid.</summary>
+    [Range(1, 36_500)]
+    public int MaxAgeDays { get; set; } = 365;
+    /// <summary>BAS 7321 Skattefria traktamenten, Sverige.</summary>
+    public string PerDiemTaxFreeAccount { get; set; } = "7321";
+    /// <summary>BAS 7323 Skattefria traktamenten, utlandet.</summary>
+    public string PerDiemTaxFreeForeignAccount { get; set; } = "7323";
+    /// <summary>BAS 7322 Skattepliktiga traktamenten, Sverige (the excess over the tax-free maximum).</summary>
+    public string PerDiemTaxableAccount { get; set; } = "7322";
+    /// <summary>BAS 7331 Skattefria bilersättningar.</summary>
+    public string MileageTaxFreeAccount { get; set; } = "7331";
+    /// <summary>BAS 7332 Skattepliktiga bilersättningar.</summary>
+    public string MileageTaxableAccount { get; set; } = "7332";
+    /// <summary>BAS 5800 Resekostnader, for an expense whose category has no account of its own.</summary>
+    public string ExpenseAccount { get; set; } = "5800";
+    /// <summary>Expense accounts by category, e.g. hotel → 5831 Kost och logi i Sverige, ticket → 5810 Biljetter.</summary>
+    public Dictionary<string, string> ExpenseAccounts { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["hotel"] = "5831", ["lodging"] = "5831", ["ticket"] = "5810", ["train"] = "5810", ["flight"] = "5810", ["taxi"] = "5810", ["car_rental"] = "5820",
+    };
+    /// <summary>The pay codes of the claims' lines in the payroll export file.</summary>
+    public string PerDiemTaxFreePayCode { get; set; } = "TRAKT";
+    public string PerDiemTaxablePayCode { get; set; } = "TRAKT_SKATT";
+    public string MileageTaxFreePayCode { get; set; } = "MIL";
+    public string MileageTaxablePayCode { get; set; } = "MIL_SKATT";
+    public string ExpensePayCode { get; set; } = "UTLAGG";
+
+    public InvoicePipeline.Travel.TravelPolicy Policy(DateOnly today) => new(today, ReceiptRequiredAbove, MaxAgeDays);
+
+    public string ExpenseAccountFor(string? category) =>
+        category is not null && ExpenseAccounts.TryGetValue(category, out var account) ? account : ExpenseAccount;
 }
 
 /// <summary>The KPI targets (docs/kpi.md): handled per FTE and month, and the lead time a posted invoice should keep.</summary>

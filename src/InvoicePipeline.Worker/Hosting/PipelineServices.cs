@@ -74,6 +74,7 @@ public static class PipelineServices
         services.AddScoped<Review.InvoiceReview>();
         services.AddScoped(sp => new Payroll.PayrollDesk(sp.GetRequiredService<Persistence.PipelineDbContext>(),
             sp.GetRequiredService<IOptions<PipelineOptions>>().Value, sp.GetRequiredService<BusinessClock>()));
+        services.AddScoped(sp => new Travel.TravelDesk(sp.GetRequiredService<Persistence.PipelineDbContext>(), sp.GetRequiredService<BusinessClock>()));
         services.AddScoped<RunStarter>();
         services.AddScoped<InvoicePoster>();
         services.AddScoped<IntakeJob>();

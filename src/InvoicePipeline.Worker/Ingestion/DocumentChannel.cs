@@ -6,15 +6,18 @@ public enum DocumentChannel
     EInvoices,
     Scanned,
     Payroll,
+    /// <summary>Travel and expense claims (<c>&lt;inbox&gt;/travel/*.csv</c>).</summary>
+    Travel,
 }
 
 public static class DocumentChannels
 {
-    /// <summary>The inbox folder and stored value: "einvoices", "scanned", "payroll".</summary>
+    /// <summary>The inbox folder and stored value: "einvoices", "scanned", "payroll", "travel".</summary>
     public static string Folder(this DocumentChannel channel) => channel switch
     {
         DocumentChannel.EInvoices => "einvoices",
         DocumentChannel.Scanned => "scanned",
+        DocumentChannel.Travel => "travel",
         _ => "payroll",
     };
 
@@ -23,6 +26,7 @@ public static class DocumentChannels
         "einvoices" => DocumentChannel.EInvoices,
         "scanned" => DocumentChannel.Scanned,
         "payroll" => DocumentChannel.Payroll,
-        _ => throw new FormatException($"'{folder}' is not an inbox channel (einvoices, scanned, payroll)"),
+        "travel" => DocumentChannel.Travel,
+        _ => throw new FormatException($"'{folder}' is not an inbox channel (einvoices, scanned, payroll, travel)"),
     };
 }

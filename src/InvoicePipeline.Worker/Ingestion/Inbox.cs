@@ -9,7 +9,7 @@ public sealed record InboxFile(string Root, DocumentChannel Channel, string Rela
     public string Path => System.IO.Path.Combine(Root, RelativeName);
 }
 
-/// <summary>The inbox layout of data-formats.md: einvoices/, scanned/, payroll/. Files are never changed or deleted.</summary>
+/// <summary>The inbox layout of data-formats.md: einvoices/, scanned/, payroll/, travel/. Files are never changed or deleted.</summary>
 public static class Inbox
 {
     public static readonly IReadOnlyDictionary<DocumentChannel, string[]> Channels = new Dictionary<DocumentChannel, string[]>
@@ -17,6 +17,7 @@ public static class Inbox
         [DocumentChannel.EInvoices] = [".xml"],
         [DocumentChannel.Scanned] = [".pdf", ".png", ".tif", ".tiff", ".jpg", ".jpeg"],
         [DocumentChannel.Payroll] = [".csv"],
+        [DocumentChannel.Travel] = [".csv"],
     };
 
     public static IReadOnlyList<InboxFile> List(string inbox)

@@ -55,7 +55,8 @@ public sealed class IntakeJob(PipelineDbContext db, IBackgroundJobClient jobs, I
                 // Over the size limit the original is not stored; the chunk rejects it with the reason.
                 var content = tooLarge ? [] : await File.ReadAllBytesAsync(file.Path, ct);
                 // Scans reveal their seller only after OCR: they share one chunk, so two scans of a seller never race.
-                var seller = file.Channel switch { DocumentChannel.EInvoices => SellerKey.Peek(content, sha), DocumentChannel.Scanned => "scanned", _ => sha };
+                // Travel claims share one chunk too: an overlap between trips of two files is then always seen.
+                var seller = file.Channel switch { DocumentChannel.EInvoices => SellerKey.Peek(content, sha), DocumentChannel.Scanned => "scanned", DocumentChannel.Travel => "travel", _ => sha };
                 toStore.Add(new ReceivedDocument
                 {
                     Sha256 = sha, FileName = file.RelativeName, Channel = file.Channel, Size = info.Length, Content = content,

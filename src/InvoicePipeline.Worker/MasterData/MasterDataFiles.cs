@@ -84,6 +84,16 @@ internal static class MasterDataFiles
             PayCode = r.Required("pay_code"), Rate = r.Decimal("rate", true) ?? 0, ValidFrom = r.Date("valid_from", true) ?? default,
             PayGroup = r.Text("pay_group"), ValidTo = r.Date("valid_to"), Currency = r.Text("currency"),
         }, p => p.PayCode + "\u001f" + p.PayGroup + "\u001f" + p.ValidFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+        File("per_diem_rates.csv", ["country", "year", "full_day"], r => new PerDiemRateRow
+        {
+            Country = RateCountry(r), Year = Year(r), FullDay = Positive(r, "full_day", r.Decimal("full_day", true)) ?? 0,
+            HalfDay = NonNegative(r, "half_day", r.Decimal("half_day")), Night = NonNegative(r, "night", r.Decimal("night")),
+        }, x => x.Country + "\u001f" + x.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        File("mileage_rates.csv", ["vehicle", "year", "per_km"], r => new MileageRateRow
+        {
+            Vehicle = Vehicle(r), Year = Year(r), PerKm = NonNegative(r, "per_km", r.Decimal("per_km", true)) ?? 0,
+            PerKmTaxable = NonNegative(r, "per_km_taxable", r.Decimal("per_km_taxable")) ?? 0,
+        }, x => x.Vehicle + "\u001f" + x.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
     ];
 
     private static string? PeppolId(CsvRows r)
@@ -106,6 +116,34 @@ internal static class MasterDataFiles
     {
         var v = r.Text("country") ?? "SE";
         if (v is not ("SE" or "DK")) r.Error("country", $"'{v}' is not SE or DK");
+        return v;
+    }
+
+    /// <summary>An ISO 3166-1 alpha-2 code in upper case (SE for Sweden's domestic amount, DK for Denmark's).</summary>
+    private static string RateCountry(CsvRows r)
+    {
+        var v = r.Required("country");
+        if (v.Length > 0 && (v.Length != 2 || !char.IsAsciiLetterUpper(v[0]) || !char.IsAsciiLetterUpper(v[1]) || !InvoicePipeline.Validation.CodeLists.Countries.Contains(v)))
+            r.Error("country", $"'{v}' is not an ISO 3166-1 alpha-2 country code (upper case)");
+        return v;
+    }
+
+    private static int Year(CsvRows r)
+    {
+        if (r.Text("year") is null)
+        {
+            r.Error("year", "a value is required");
+            return 0;
+        }
+        var v = r.Int("year");
+        if (v is < 2000 or > 2100) r.Error("year", $"{v} is not a year between 2000 and 2100");
+        return v ?? 0;
+    }
+
+    private static string Vehicle(CsvRows r)
+    {
+        var v = r.Required("vehicle");
+        if (v.Length > 0 && v is not ("own" or "company")) r.Error("vehicle", $"'{v}' is not own or company");
         return v;
     }
 

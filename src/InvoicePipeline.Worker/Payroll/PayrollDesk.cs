@@ -8,12 +8,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InvoicePipeline.Worker.Payroll;
 
-public sealed record PayrollPostResult(int Posted, decimal Amount, string? Voucher, int Carried, string ExportFile);
+/// <param name="TravelPosted">Travel claim lines posted on the same voucher; <paramref name="TravelCarried"/> those carried on.</param>
+public sealed record PayrollPostResult(int Posted, decimal Amount, string? Voucher, int Carried, string ExportFile, int TravelPosted = 0, int TravelCarried = 0);
 
 /// <summary>
 /// Payroll after the nightly intake: each manager's queue, attestation with four eyes, and the period's posting —
 /// one balanced voucher of cost per cost centre against the payroll liability, the export file for the payroll
-/// system, and the unattested rows carried to the next period (never holding up the rest).
+/// system, and the unattested rows carried to the next period (never holding up the rest). Attested travel claims
+/// (<see cref="Travel.TravelPosting"/>) go on the same voucher and into the same export file.
 /// </summary>
 public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, BusinessClock clock)
 {
@@ -87,19 +89,22 @@ public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, B
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Period, next), ct);
         var attested = await db.PayrollEntries.Where(e => string.Compare(e.Period, period) <= 0 && includedStatuses.Contains(e.Status) && e.VoucherId == null)
             .OrderBy(e => e.Id).ToListAsync(ct);
+        // Attested travel claims are paid through payroll: on the same voucher and in the same export file.
+        var travel = await Travel.TravelPosting.PrepareAsync(db, period, next, ct);
         var file = Path.GetFullPath(Path.Combine(exportFolder, PayrollExportWriter.FileName(p)));
-        if (attested.Count == 0)
+        if (attested.Count == 0 && travel.IsEmpty)
         {
             await tx.CommitAsync(ct);
-            return new PayrollPostResult(0, 0, null, carried, File.Exists(file) ? file : "");
+            return new PayrollPostResult(0, 0, null, carried, File.Exists(file) ? file : "", 0, travel.Carried);
         }
         // The export is made now, written after commit (temporary file, flushed, renamed): never over an earlier one.
         var export = new MemoryStream();
         await using (var writer = new StreamWriter(export, new System.Text.UTF8Encoding(false), leaveOpen: true))
             PayrollExportWriter.Write(writer, p, attested.Select(e => new PayrollExportRow(e.EmployeeId ?? "", e.PayCode, e.Quantity, e.Rate, e.Amount ?? 0m, p, e.CostCentre ?? "",
-                e.TransactionId, e.CorrectsPeriod is null ? null : PayrollPeriod.Parse(e.CorrectsPeriod), e.CorrectedRate)));
+                e.TransactionId, e.CorrectsPeriod is null ? null : PayrollPeriod.Parse(e.CorrectsPeriod), e.CorrectedRate)).Concat(travel.ExportRows(options.Travel, p)));
         var rules = options.Posting.Rules();
-        var voucher = PayrollVoucherBuilder.ForBatch($"payroll {period}", attested.Select(e => new PricedPayrollLine(e.TransactionId, e.EmployeeId ?? "", e.PayCode, e.Account ?? "", e.CostCentre ?? "", e.Amount ?? 0m)).ToList(),
+        var voucher = PayrollVoucherBuilder.ForBatch($"payroll {period}", attested.Select(e => new PricedPayrollLine(e.TransactionId, e.EmployeeId ?? "", e.PayCode, e.Account ?? "", e.CostCentre ?? "", e.Amount ?? 0m))
+                .Concat(travel.VoucherLines(options.Travel, options.Posting.InputVatAccount)).ToList(),
             postingDate, rules, $"Lön {period}");
         var (fiscalYear, number) = await VoucherNumbers.ReserveAsync(db, options.Posting.PayrollSeries, postingDate, options.Posting.FiscalYearStartMonth, 1, ct);
         var id = VoucherIds.VoucherId(options.Posting.PayrollSeries, fiscalYear, number);
@@ -111,11 +116,13 @@ public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, B
             e.VoucherId = id;
         }
         db.History.AddRange(attested.Select(e => new StatusChange { Subject = "payroll", SubjectId = e.Id, At = now, Action = "post", FromStatus = nameof(PayrollStatus.Attested), ToStatus = nameof(PayrollStatus.Posted), Reason = $"voucher {options.Posting.PayrollSeries}{number}" }));
+        travel.Apply(db, id, $"{options.Posting.PayrollSeries}{number}", now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         // A later cut-off of the same period (rows imported after the first) gets its own file, named after its voucher.
         if (File.Exists(file)) file = Path.ChangeExtension(file, null) + string.Create(CultureInfo.InvariantCulture, $"-{options.Posting.PayrollSeries}{number}") + Path.GetExtension(file);
         NewFiles.Write(file, export.ToArray());
-        return new PayrollPostResult(attested.Count, voucher.Lines.Where(l => l.Amount > 0).Sum(l => l.Amount), $"{options.Posting.PayrollSeries}{number}", carried, file);
+        return new PayrollPostResult(attested.Count, voucher.Lines.Where(l => l.Amount > 0).Sum(l => l.Amount), $"{options.Posting.PayrollSeries}{number}", carried, file,
+            travel.Attested.Count, travel.Carried);
     }
 }

@@ -99,3 +99,50 @@ internal static class MasterDataModel
         });
     }
 }
+
+/// <summary>The travel tables: per diem and mileage rates (master data) and the claim lines.</summary>
+internal static class TravelModel
+{
+    private const string LocalMinute = "yyyy-MM-dd'T'HH:mm";
+
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, string> LocalTime = new(
+        v => v.ToString(LocalMinute, System.Globalization.CultureInfo.InvariantCulture),
+        v => DateTime.ParseExact(v, LocalMinute, System.Globalization.CultureInfo.InvariantCulture));
+
+    public static void Configure(ModelBuilder b)
+    {
+        b.Entity<PerDiemRateRow>(e =>
+        {
+            e.ToTable("per_diem_rates");
+            e.HasKey(x => new { x.Country, x.Year });
+            e.Property(x => x.Country).HasMaxLength(2);
+        });
+        b.Entity<MileageRateRow>(e =>
+        {
+            e.ToTable("mileage_rates");
+            e.HasKey(x => new { x.Vehicle, x.Year });
+            e.Property(x => x.PerKm).HasPrecision(19, 6);
+            e.Property(x => x.PerKmTaxable).HasPrecision(19, 6);
+        });
+        b.Entity<TravelClaimEntry>(e =>
+        {
+            e.ToTable("travel_claims");
+            e.HasIndex(x => new { x.DocumentId, x.Line }).IsUnique();
+            e.HasIndex(x => x.ClaimId);
+            e.HasIndex(x => new { x.Status, x.Period });
+            e.HasIndex(x => x.RunId);
+            e.HasIndex(x => x.EmployeeId);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.LineType).HasConversion(v => v.ToString().ToLowerInvariant(), v => Enum.Parse<InvoicePipeline.Travel.TravelLineType>(v, true)).HasMaxLength(10);
+            // Local times as the claim gives them: text, so no provider shifts them to or from UTC.
+            e.Property(x => x.Departure).HasConversion(LocalTime).HasMaxLength(16);
+            e.Property(x => x.Return).HasConversion(LocalTime).HasMaxLength(16);
+            e.Property(x => x.Km).HasPrecision(19, 3);
+            e.Property(x => x.DistanceKm).HasPrecision(19, 3);
+            e.Property(x => x.Period).HasMaxLength(7);
+            e.Property(x => x.Exceptions).HasMaxLength(2000);
+            e.Property(x => x.Reasons).HasMaxLength(8000);
+            e.Property(x => x.Explanation).HasMaxLength(8000);
+        });
+    }
+}

@@ -39,6 +39,9 @@ public abstract class PipelineDbContext(DbContextOptions options) : DbContext(op
     public DbSet<IdBlock> IdBlocks => Set<IdBlock>();
 
     public DbSet<PayrollEntry> PayrollEntries => Set<PayrollEntry>();
+    public DbSet<PerDiemRateRow> PerDiemRates => Set<PerDiemRateRow>();
+    public DbSet<MileageRateRow> MileageRates => Set<MileageRateRow>();
+    public DbSet<TravelClaimEntry> TravelClaims => Set<TravelClaimEntry>();
     public DbSet<PaymentFile> PaymentFiles => Set<PaymentFile>();
     public DbSet<Payment> Payments => Set<Payment>();
 
@@ -55,6 +58,7 @@ public abstract class PipelineDbContext(DbContextOptions options) : DbContext(op
         MasterDataModel.Configure(modelBuilder);
         InvoiceModel.Configure(modelBuilder);
         LedgerModel.Configure(modelBuilder);
+        TravelModel.Configure(modelBuilder);
     }
 }
 

@@ -15,7 +15,7 @@ namespace InvoicePipeline.Worker.Processing;
 /// <summary>
 /// Processes one chunk of a run's documents in two steps: its invoices (read, validate, identify, check duplicates,
 /// match, code, route: <see cref="ChunkDocuments"/>, <see cref="InvoiceRows"/>) and its payroll files
-/// (<see cref="PayrollIntake"/>). The whole chunk is one transaction; a chunk that is already done is skipped, so a
+/// (<see cref="PayrollIntake"/>), and its travel claim files (<see cref="Travel.TravelIntake"/>). The whole chunk is one transaction; a chunk that is already done is skipped, so a
 /// retry or a resumed run repeats nothing.
 /// </summary>
 public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, IBackgroundJobClient jobs, IOptions<PipelineOptions> options, TimeProvider clock, ILogger<ChunkJob> log)
@@ -37,6 +37,7 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
             .OrderBy(d => d.Id).ToListAsync(ct);
         var payrollFiles = docs.Where(d => d.Channel == DocumentChannel.Payroll).ToList();
         var invoiceDocs = docs.Where(d => d.Channel is DocumentChannel.EInvoices or DocumentChannel.Scanned).ToList();
+        var travelFiles = docs.Where(d => d.Channel == DocumentChannel.Travel).ToList();
         var now = clock.GetUtcNow();
 
         var clock0 = System.Diagnostics.Stopwatch.StartNew();
@@ -60,7 +61,8 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
         await BulkWriter.InsertAsync(db, rows.History, ct, keepIdentity: false);
         await BulkWriter.InsertAsync(db, rows.Decisions, ct, keepIdentity: false);
         await PayrollIntake.ProcessAsync(db, payrollFiles, runId, ct);
-        var docIds = invoiceDocs.Concat(payrollFiles).Select(d => d.Id).ToList();
+        await Travel.TravelIntake.ProcessAsync(db, travelFiles, runId, options.Value.Travel.Policy(BusinessClock.For(options.Value, clock).Today), ct);
+        var docIds = invoiceDocs.Concat(payrollFiles).Concat(travelFiles).Select(d => d.Id).ToList();
         await db.Documents.Where(d => docIds.Contains(d.Id)).ExecuteUpdateAsync(u => u.SetProperty(d => d.Processed, true), ct);
         await db.RunChunks.Where(c => c.RunId == runId && c.ChunkNo == chunkNo)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Done, true).SetProperty(c => c.CompletedAt, now).SetProperty(c => c.Attempts, chunk.Attempts), ct);

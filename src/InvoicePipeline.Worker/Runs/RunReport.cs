@@ -23,6 +23,8 @@ public sealed class RunSummary
     public SortedDictionary<string, int> Exceptions { get; set; } = new(StringComparer.Ordinal);
     public PostingFigures Posting { get; set; } = new();
     public PayrollCounts Payroll { get; set; } = new();
+    /// <summary>Travel claim lines of the run (absent when no travel file was received).</summary>
+    public TravelCounts? Travel { get; set; }
     public string? ReportPath { get; set; }
 
     public sealed class DocumentCounts
@@ -31,6 +33,7 @@ public sealed class RunSummary
         public int Einvoices { get; set; }
         public int Scanned { get; set; }
         public int PayrollFiles { get; set; }
+        public int TravelFiles { get; set; }
         /// <summary>Files whose bytes were received before: recognised by SHA-256 and not processed again.</summary>
         public int AlreadySeen { get; set; }
     }
@@ -60,6 +63,16 @@ public sealed class RunSummary
     public sealed class PayrollCounts
     {
         public int Transactions { get; set; }
+        public int Accepted { get; set; }
+        public int Rejected { get; set; }
+        public int AwaitingAttestation { get; set; }
+        public int Posted { get; set; }
+    }
+
+    public sealed class TravelCounts
+    {
+        public int Claims { get; set; }
+        public int Lines { get; set; }
         public int Accepted { get; set; }
         public int Rejected { get; set; }
         public int AwaitingAttestation { get; set; }
@@ -111,6 +124,7 @@ public static class RunReport
                 Received = docs.Sum(d => d.Count), Einvoices = docs.Where(d => d.Channel == DocumentChannel.EInvoices).Sum(d => d.Count),
                 Scanned = docs.Where(d => d.Channel == DocumentChannel.Scanned).Sum(d => d.Count),
                 PayrollFiles = docs.Where(d => d.Channel == DocumentChannel.Payroll).Sum(d => d.Count), AlreadySeen = run.AlreadySeen,
+                TravelFiles = docs.Where(d => d.Channel == DocumentChannel.Travel).Sum(d => d.Count),
             },
             Posting = { Vouchers = await db.Vouchers.CountAsync(v => v.RunId == run.Id, ct), Amount = -payable, Currency = posting.LedgerCurrency },
         };
@@ -122,6 +136,7 @@ public static class RunReport
         s.Payroll.Accepted = s.Payroll.Transactions - s.Payroll.Rejected;
         s.Payroll.AwaitingAttestation = Payroll(InvoicePipeline.Payroll.PayrollStatus.AwaitingAttestation);
         s.Payroll.Posted = Payroll(InvoicePipeline.Payroll.PayrollStatus.Posted);
+        if (s.Documents.TravelFiles > 0) s.Travel = await TravelCountsAsync(db, run.Id, ct);
         var c = s.Invoices;
         foreach (var i in invoices)
         {
@@ -152,7 +167,23 @@ public static class RunReport
             await JsonSerializer.SerializeAsync(json, summary, RunSummary.JsonOptions, ct);
         await WriteDocumentsAsync(db, run, Path.Combine(dir, "documents.csv"), ct);
         if (summary.Documents.PayrollFiles > 0) await WritePayrollAsync(db, run, Path.Combine(dir, "payroll.csv"), ct);
+        if (summary.Documents.TravelFiles > 0) await Travel.TravelReportWriter.WriteRunAsync(db, run.Id, Path.Combine(dir, "travel.csv"), ct);
         return dir;
+    }
+
+    private static async Task<RunSummary.TravelCounts> TravelCountsAsync(PipelineDbContext db, string runId, CancellationToken ct)
+    {
+        var lines = await db.TravelClaims.AsNoTracking().Where(e => e.RunId == runId)
+            .GroupBy(e => e.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Count(InvoicePipeline.Payroll.PayrollStatus status) => lines.Where(l => l.Status == status).Sum(l => l.Count);
+        var t = new RunSummary.TravelCounts
+        {
+            Claims = await db.TravelClaims.AsNoTracking().Where(e => e.RunId == runId && e.ClaimId != "").Select(e => e.ClaimId).Distinct().CountAsync(ct),
+            Lines = lines.Sum(l => l.Count), Rejected = Count(InvoicePipeline.Payroll.PayrollStatus.Rejected),
+            AwaitingAttestation = Count(InvoicePipeline.Payroll.PayrollStatus.AwaitingAttestation), Posted = Count(InvoicePipeline.Payroll.PayrollStatus.Posted),
+        };
+        t.Accepted = t.Lines - t.Rejected;
+        return t;
     }
 
     /// <summary>payroll.csv: one row per transaction row read (employee ids only, never person ids).</summary>
@@ -173,7 +204,7 @@ public static class RunReport
             csv.WriteField(h);
         csv.EndRecord();
         var rows = from d in db.Documents.AsNoTracking()
-                   where d.RunId == run.Id && d.Channel != DocumentChannel.Payroll
+                   where d.RunId == run.Id && d.Channel != DocumentChannel.Payroll && d.Channel != DocumentChannel.Travel
                    join i in db.Invoices.AsNoTracking() on d.Id equals i.DocumentId into g
                    from i in g.DefaultIfEmpty()
                    join v in db.Vouchers.AsNoTracking() on (long?)i.Id equals v.InvoiceId into vg

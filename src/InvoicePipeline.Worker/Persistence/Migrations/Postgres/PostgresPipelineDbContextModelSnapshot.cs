@@ -190,6 +190,27 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.ToTable("goods_receipts", (string)null);
                 });
 
+            modelBuilder.Entity("InvoicePipeline.MasterData.MileageRateRow", b =>
+                {
+                    b.Property<string>("Vehicle")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("PerKm")
+                        .HasPrecision(19, 6)
+                        .HasColumnType("numeric(19,6)");
+
+                    b.Property<decimal>("PerKmTaxable")
+                        .HasPrecision(19, 6)
+                        .HasColumnType("numeric(19,6)");
+
+                    b.HasKey("Vehicle", "Year");
+
+                    b.ToTable("mileage_rates", (string)null);
+                });
+
             modelBuilder.Entity("InvoicePipeline.MasterData.PayCode", b =>
                 {
                     b.Property<string>("Code")
@@ -254,6 +275,32 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("pay_rates", (string)null);
+                });
+
+            modelBuilder.Entity("InvoicePipeline.MasterData.PerDiemRateRow", b =>
+                {
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("FullDay")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)");
+
+                    b.Property<decimal?>("HalfDay")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)");
+
+                    b.Property<decimal?>("Night")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)");
+
+                    b.HasKey("Country", "Year");
+
+                    b.ToTable("per_diem_rates", (string)null);
                 });
 
             modelBuilder.Entity("InvoicePipeline.MasterData.PurchaseOrderLine", b =>
@@ -1293,6 +1340,175 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.HasIndex("PoNumber", "PoLine");
 
                     b.ToTable("invoice_lines", (string)null);
+                });
+
+            modelBuilder.Entity("InvoicePipeline.Worker.Persistence.TravelClaimEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)");
+
+                    b.Property<DateTimeOffset?>("AttestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AttestedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Category")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClaimId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal?>("ClaimedAmount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)");
+
+                    b.Property<decimal?>("ClaimedVat")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)");
+
+                    b.Property<string>("CorrectedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Corrects")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CostCentre")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Country")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Currency")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Departure")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<decimal?>("DistanceKm")
+                        .HasPrecision(19, 3)
+                        .HasColumnType("numeric(19,3)");
+
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EmployeeId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Exceptions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ImportedBy")
+                        .HasColumnType("text");
+
+                    b.Property<decimal?>("Km")
+                        .HasPrecision(19, 3)
+                        .HasColumnType("numeric(19,3)");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LineType")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("MealsProvided")
+                        .HasColumnType("text");
+
+                    b.Property<decimal?>("NetAmount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)");
+
+                    b.Property<bool>("Overnight")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("ReceiptRef")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReportedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Return")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("ReversedByVoucherId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal?>("TaxFree")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)");
+
+                    b.Property<decimal?>("Taxable")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)");
+
+                    b.Property<string>("TripId")
+                        .HasColumnType("text");
+
+                    b.Property<decimal?>("VatAmount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)");
+
+                    b.Property<string>("Vehicle")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("VoucherId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("DocumentId", "Line")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Period");
+
+                    b.ToTable("travel_claims", (string)null);
                 });
 
             modelBuilder.Entity("InvoicePipeline.Worker.Persistence.VoucherEntry", b =>
