@@ -243,4 +243,34 @@ public sealed class TravelFacts
         // Not applied: the good row of the bad file is not there either.
         Assert.False(await ctx.PerDiemRates.AnyAsync(r => r.Year == 2027, Ct));
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ABadCell_RejectsItsLineNamingTheColumn_AHeaderWithoutARequiredColumn_RejectsTheFile_TheRestGoesOn(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var ctx = await SampleMasterAsync(db);
+        var noType = await StoreAsync(ctx, "no-type.csv", "claim_id,employee_id,km\nX-1,E1001,10\n");
+        var mixed = await StoreAsync(ctx, "mixed.csv", """
+            CLAIM_ID,Employee_Id,Line_Type,Departure,Return,Country,Overnight,Distance_km,Meals_Provided,Km,Vehicle,Amount,Receipt_Ref
+            M-1,E1001,trip,2026-11-02 07:00,2026-11-03T18:00,SE,true,300,,,,,
+            M-2,E1001,mileage,2026-11-04T07:00,,,,,,1.5x,own,,
+            M-3,E1001,trip,2026-11-05T07:00,2026-11-06T18:00,SE,true,300,2026-11-06:BX,,,,
+            M-4,E1002,expense,2026-11-05T07:00,,,,,,,,150.00,R-4
+            M-5,E9999,expense,2026-11-05T07:00,,,,,,,,90.00,
+            """);
+        Assert.Equal(6, await TravelIntake.ProcessAsync(ctx, [noType, mixed], "r1", Policy, Ct));
+        var stored = await ctx.TravelClaims.AsNoTracking().OrderBy(e => e.Id).ToListAsync(Ct);
+        var file = Assert.Single(stored, e => e.DocumentId == noType.Id);
+        Assert.Equal(PayrollStatus.Rejected, file.Status);
+        Assert.Contains("the required column line_type is missing", file.Reasons, StringComparison.Ordinal);
+        var byClaim = stored.Where(e => e.DocumentId == mixed.Id).ToDictionary(e => e.ClaimId);
+        Assert.Contains("INVALID_FIELD (departure)", byClaim["M-1"].Reasons, StringComparison.Ordinal);
+        Assert.Contains("INVALID_FIELD (km)", byClaim["M-2"].Reasons, StringComparison.Ordinal);
+        Assert.Contains("INVALID_FIELD (meals_provided)", byClaim["M-3"].Reasons, StringComparison.Ordinal);
+        Assert.Equal((PayrollStatus.AwaitingAttestation, 150m), (byClaim["M-4"].Status, byClaim["M-4"].Amount));
+        Assert.Equal((2, 3, 4, 5), (byClaim["M-1"].Line, byClaim["M-2"].Line, byClaim["M-3"].Line, byClaim["M-4"].Line));
+        Assert.Contains("UNKNOWN_EMPLOYEE", byClaim["M-5"].Exceptions, StringComparison.Ordinal);
+    }
 }
