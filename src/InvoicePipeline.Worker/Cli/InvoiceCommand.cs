@@ -32,6 +32,8 @@ public static class InvoiceCommand
             var state = InvoiceStates.Effective(i.Status, posting is not null);
             var voucherLines = posting is null ? [] : await db.VoucherLines.AsNoTracking().Where(l => l.VoucherId == posting.Id).OrderBy(l => l.LineNo).ToListAsync(ct);
             var kind = DocumentSign.Describe(i.Kind, i.Sign);
+            var responses = await db.SentResponses.AsNoTracking().Where(r => r.InvoiceId == i.Id).OrderBy(r => r.Id).ToListAsync(ct);
+            var payments = await db.Payments.AsNoTracking().Where(p => p.InvoiceId == i.Id).OrderBy(p => p.Id).ToListAsync(ct);
             if (parse.GetValue(GlobalOptions.Json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(new
@@ -52,6 +54,11 @@ public static class InvoiceCommand
                     exceptions = i.Issues.Select(e => new { e.Code, e.Reason, e.ResolvedBy, e.Resolution }),
                     decisions = decisions.Select(d => new { d.Step, d.Rule, d.Explanation, d.PolicyVersion }),
                     history = history.Select(h => new { h.At, h.Actor, h.Action, h.FromStatus, h.ToStatus, h.Reason }),
+                    payments = payments.Select(p => new
+                    {
+                        p.PaymentFileId, p.Amount, p.Currency, p.ExecutionDate, active = p.ActiveInvoiceId is not null, p.BankStatus, p.BankReason, p.BookingDate, p.BankReference,
+                    }),
+                    responses = responses.Select(r => new { r.EventKey, r.Status, r.Format, r.ResponseId, r.FileName, r.CreatedAt, r.WrittenAt, r.Summary, r.Note }),
                 }, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
                 return 0;
             }
@@ -66,6 +73,13 @@ public static class InvoiceCommand
             foreach (var e in i.Issues) Console.WriteLine($"  {e.Code}: {e.Reason}{(e.ResolvedBy is null ? "" : $" [resolved by {e.ResolvedBy}: {e.Resolution}]")}");
             foreach (var d in decisions) Console.WriteLine($"  decision {d.Step}/{d.Rule}: {d.Explanation}");
             foreach (var h in history) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {h.At:yyyy-MM-dd HH:mm} {h.Actor} {h.Action}: {h.FromStatus} → {h.ToStatus} {h.Reason}"));
+            foreach (var p in payments)
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  payment file {p.PaymentFileId}: {p.Amount:N2} {p.Currency} on {p.ExecutionDate:yyyy-MM-dd}{(p.ActiveInvoiceId is null ? " (inactive)" : "")}{(p.BankStatus is null ? "" : $", bank: {p.BankStatus}")}{(p.BookingDate is { } booked ? $" {booked:yyyy-MM-dd}" : "")}{(p.BankReference is null ? "" : $" ref {p.BankReference}")}{(p.BankReason is null ? "" : $" ({p.BankReason})")}"));
+            foreach (var r in responses)
+                Console.WriteLine(r.FileName is null
+                    ? $"  response {r.EventKey} ({r.Status}): not sent: {r.Note}"
+                    : string.Create(CultureInfo.InvariantCulture, $"  response {r.EventKey} ({r.Status}) sent {r.CreatedAt:yyyy-MM-dd HH:mm} as {r.Format}: {r.FileName}{(r.Summary is null ? "" : " — " + r.Summary)}"));
             return 0;
         }, ct));
 

@@ -41,6 +41,10 @@ public static class RunCommands
             overrides["Pipeline:Database:Provider"] = "Sqlite";
             overrides["ConnectionStrings:Pipeline"] = $"Data Source={dbPath}";
             overrides["Pipeline:Hangfire:Storage"] = "InMemory";
+            // A fresh database answers the same invoices again: the demo's supplier responses start afresh too.
+            var responses = Path.Combine("out", "demo-responses");
+            if (Directory.Exists(responses)) Directory.Delete(responses, recursive: true);
+            overrides["Pipeline:Responses:Outbox"] = responses;
             return await RunOnceAsync(parse, Path.Combine(samples, "inbox"), Path.Combine(samples, "masterdata"), "out", false, overrides, ct);
         }));
         return cmd;

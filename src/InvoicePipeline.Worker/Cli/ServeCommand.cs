@@ -76,6 +76,9 @@ public static class ServeCommand
             case "kpi":
                 recurring.AddOrUpdate<Kpi.MonthlyKpiJob>(job.Id, job.Queue, j => j.RunAsync(job.Out ?? Path.Combine("out", "kpi"), CancellationToken.None), job.Cron, options);
                 break;
+            case "responses":
+                recurring.AddOrUpdate<Responses.SupplierResponseJob>(job.Id, job.Queue, j => j.RunAsync(CancellationToken.None), job.Cron, options);
+                break;
             default:
                 throw new ConfigurationException($"job '{job.Job}' of '{job.Id}' is not available in this build");
         }

@@ -47,7 +47,17 @@ public static class SummaryTable
             Row("  awaiting attestation", travel.AwaitingAttestation);
             Row("  posted", travel.Posted);
         }
+        if (s.Bank is { } bank)
+        {
+            Row("bank files", bank.Files);
+            Row("  payments confirmed", bank.Confirmed);
+            Row("  payments returned", bank.Rejected);
+            Row("  matching nothing", bank.Unmatched.Count);
+            Row("  unreadable", bank.Errors.Count);
+        }
         console.Write(t);
+        foreach (var u in s.Bank?.Unmatched ?? []) console.MarkupLine($"[yellow]bank: {Markup.Escape(u)}[/]");
+        foreach (var e in s.Bank?.Errors ?? []) console.MarkupLine($"[red]bank: {Markup.Escape(e)}[/]");
         if (s.Exceptions.Count > 0)
         {
             var e = new Table().Title("Exceptions").AddColumn("code").AddColumn(new TableColumn("invoices").RightAligned());

@@ -42,11 +42,13 @@ public static class ControlProtocol
                 .Select(x => new PopulationItem(x.Id, x.Id, x.SupplierId ?? "", names.GetValueOrDefault(x.SupplierId ?? ""), x.PayeeAccount, creditNotes ? Math.Abs(x.Amount) : -x.Amount, currency, x.Date, x.AttestedBy, $"{x.Series}{x.Number}"))
                 .ToList();
         }
-        // What was paid out: a credit note netted in a transfer is settled, not paid, and belongs to the credit-note population.
+        // What was paid out: a credit note netted in a transfer is settled, not paid, and belongs to the credit-note population;
+        // a payment the bank rejected or returned (bank returns) was not paid out.
         return (await (from p in db.Payments
                        join f in db.PaymentFiles on p.PaymentFileId equals f.Id
                        join b in booked on p.InvoiceId equals b.InvoiceId
                        where !f.Cancelled && f.ReleasedBy != null && p.ExecutionDate >= first && p.ExecutionDate <= last && p.Amount > 0
+                             && p.BankStatus != "Rejected"
                        select new { p.Id, p.InvoiceId, p.SupplierId, p.AccountKind, p.Account, b.Amount, p.ExecutionDate, p.AttestedBy, b.Series, b.Number }).ToListAsync(ct))
             .Select(x => new PopulationItem(x.Id, x.InvoiceId, x.SupplierId, names.GetValueOrDefault(x.SupplierId), $"{x.AccountKind}:{x.Account}", -x.Amount, currency, x.ExecutionDate, x.AttestedBy, $"{x.Series}{x.Number}"))
             .ToList();

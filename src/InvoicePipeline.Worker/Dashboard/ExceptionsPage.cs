@@ -10,7 +10,17 @@ namespace InvoicePipeline.Worker.Dashboard;
 /// <summary>What the review queue shows: the open invoices (filtered), the exception codes with their counts.</summary>
 public sealed record ExceptionsView(
     string Code, string Search, IReadOnlyList<SupplierInvoice> Rows, IReadOnlyList<(string Code, int Count)> Codes,
-    Hosting.BusinessClock Clock);
+    Hosting.BusinessClock Clock)
+{
+    /// <summary>Payments the bank rejected or returned whose invoice is payable again and not in a new payment file yet.</summary>
+    public IReadOnlyList<ReturnedPayment> Returned { get; init; } = [];
+
+    /// <summary>Bank files of the last 30 days with statements that matched nothing, or that could not be read.</summary>
+    public IReadOnlyList<BankReturnFile> BankProblems { get; init; } = [];
+}
+
+public sealed record ReturnedPayment(
+    long InvoiceId, string? SupplierId, string InvoiceNumber, decimal Amount, string Currency, string? Reason);
 
 /// <summary>The review queue's queries: invoices awaiting review or on hold.</summary>
 public static class ExceptionsQuery
@@ -34,7 +44,18 @@ public static class ExceptionsQuery
         var exceptions = await open.Select(i => i.Exceptions).ToListAsync(ct);
         var codes = exceptions.SelectMany(e => e.Split(';', StringSplitOptions.RemoveEmptyEntries))
             .GroupBy(c => c).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count())).ToList();
-        return new ExceptionsView(code, q, rows, codes, request.Clock);
+        var returned = await (from p in db.Payments.AsNoTracking()
+                              where p.BankStatus == "Rejected"
+                                    && !db.Payments.Any(n => n.InvoiceId == p.InvoiceId && n.ActiveInvoiceId != null)
+                              join i in db.Invoices.AsNoTracking() on p.InvoiceId equals i.Id
+                              where i.Status == InvoiceStatus.Attested
+                              orderby p.Id
+                              select new ReturnedPayment(i.Id, i.SupplierId, i.InvoiceNumber, p.Amount, p.Currency, p.BankReason))
+            .Take(200).ToListAsync(ct);
+        var since = request.Clock.UtcNow.AddDays(-30);
+        var problems = await db.BankReturnFiles.AsNoTracking().Where(f => f.ReadAt >= since && (f.UnmatchedCount > 0 || f.Error != null))
+            .OrderByDescending(f => f.Id).Take(50).ToListAsync(ct);
+        return new ExceptionsView(code, q, rows, codes, request.Clock) { Returned = returned, BankProblems = problems };
     }
 }
 
@@ -43,6 +64,7 @@ public sealed class ExceptionsPage(ExceptionsView view) : DeskPage("Exceptions")
 {
     protected override void Render(StringBuilder html)
     {
+        RenderBank(html);
         html.Append("<p>");
         html.Append(CultureInfo.InvariantCulture, $"<a class=\"btn btn-default btn-sm\" href=\"{Link("/exceptions")}\">All</a> ");
         foreach (var (code, count) in view.Codes)
@@ -71,5 +93,31 @@ public sealed class ExceptionsPage(ExceptionsView view) : DeskPage("Exceptions")
         }
         html.Append("</tbody></table>");
         if (view.Rows.Count == 0) html.Append("<p id=\"empty\">Nothing awaits review.</p>");
+    }
+
+    /// <summary>What the bank sent back: returned payments (payable again) and statements that matched nothing, above the queue.</summary>
+    private void RenderBank(StringBuilder html)
+    {
+        if (view.Returned.Count > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<div class=\"alert alert-danger\" id=\"bank-returned\"><b>The bank returned {view.Returned.Count} payment(s)</b>; ");
+            html.Append("payable again:<ul>");
+            foreach (var r in view.Returned)
+            {
+                html.Append(CultureInfo.InvariantCulture,
+                    $"<li><a href=\"{Link($"/invoice/{r.InvoiceId}")}\">#{r.InvoiceId}</a> {H(r.SupplierId)} {H(r.InvoiceNumber)} ");
+                html.Append(CultureInfo.InvariantCulture, $"{Money(r.Amount)} {H(r.Currency)}: {H(r.Reason)}</li>");
+            }
+            html.Append("</ul></div>");
+        }
+        if (view.BankProblems.Count == 0) return;
+        html.Append("<div class=\"alert alert-warning\" id=\"bank-unmatched\"><b>Bank files with statements that match nothing</b><ul>");
+        foreach (var f in view.BankProblems)
+        {
+            var what = f.Error ?? f.Unmatched.Replace("\n", "; ", StringComparison.Ordinal);
+            html.Append(CultureInfo.InvariantCulture, $"<li>{H(f.FileName)} ({f.ReadAt.UtcDateTime:yyyy-MM-dd}): {H(what)}</li>");
+        }
+        html.Append("</ul></div>");
     }
 }

@@ -17,6 +17,12 @@ public sealed record InvoiceView(
 {
     /// <summary>The lines of the voucher the invoice got, in order (empty before posting).</summary>
     public IReadOnlyList<VoucherLineEntry> VoucherLines { get; init; } = [];
+
+    /// <summary>The invoice's payments with what the bank said of each.</summary>
+    public IReadOnlyList<Payment> Payments { get; init; } = [];
+
+    /// <summary>The responses told to the supplier (or kept with why they could not be sent).</summary>
+    public IReadOnlyList<SentResponse> Responses { get; init; } = [];
 }
 
 /// <summary>The invoice page's queries.</summary>
@@ -35,7 +41,12 @@ public static class InvoiceQuery
             .Select(d => new InvoiceOriginal(d.FileName, d.Content, d.Sha256)).SingleOrDefaultAsync(ct);
         var voucherLines = voucher is null ? []
             : await db.VoucherLines.AsNoTracking().Where(l => l.VoucherId == voucher.Id).OrderBy(l => l.LineNo).ToListAsync(ct);
-        return new InvoiceView(invoice, voucher, decisions, history, original) { VoucherLines = voucherLines };
+        var payments = await db.Payments.AsNoTracking().Where(p => p.InvoiceId == id).OrderBy(p => p.Id).ToListAsync(ct);
+        var responses = await db.SentResponses.AsNoTracking().Where(r => r.InvoiceId == id).OrderBy(r => r.Id).ToListAsync(ct);
+        return new InvoiceView(invoice, voucher, decisions, history, original)
+        {
+            VoucherLines = voucherLines, Payments = payments, Responses = responses,
+        };
     }
 }
 
@@ -128,6 +139,8 @@ public sealed class InvoicePage(InvoiceView view) : DeskPage("Invoice")
             html.Append(CultureInfo.InvariantCulture, $"<td>{H(h.FromStatus)}</td><td>{H(h.ToStatus)}</td><td>{H(h.Reason)}</td></tr>");
         }
         html.Append("</table>");
+        RenderPayments(html, view.Payments);
+        RenderResponses(html, view.Responses);
         if (view.Original is { } doc)
             RenderOriginal(html, doc);
     }
@@ -146,6 +159,42 @@ public sealed class InvoicePage(InvoiceView view) : DeskPage("Invoice")
             html.Append(CultureInfo.InvariantCulture, $"<td class=\"text-right\">{debit}</td><td class=\"text-right\">{credit}</td>");
             html.Append(CultureInfo.InvariantCulture, $"<td>{H(l.CostCentre)}</td><td>{H(l.Project)}</td></tr>");
         }
+    }
+
+    /// <summary>Each payment with the bank's word: booked (date, reference), or rejected/returned with the bank's reason, in red.</summary>
+    private static void RenderPayments(StringBuilder html, IReadOnlyList<Payment> payments)
+    {
+        if (payments.Count == 0) return;
+        html.Append("<h4>Payments</h4><table class=\"table table-condensed\" id=\"payments\"><tr><th>File</th>");
+        html.Append("<th class=\"text-right\">Amount</th><th>Execution</th><th>Bank</th><th>Booked</th><th>Bank reference</th>");
+        html.Append("<th>Reason</th></tr>");
+        foreach (var p in payments)
+        {
+            var returned = p.BankStatus == nameof(InvoicePipeline.Payments.BankStatus.Rejected);
+            var row = returned ? " class=\"danger\"" : "";
+            var state = p.BankStatus ?? (p.ActiveInvoiceId is null ? "inactive" : "sent");
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr{row}><td>{p.PaymentFileId}</td><td class=\"text-right\">{Money(p.Amount)} {H(p.Currency)}</td>");
+            html.Append(CultureInfo.InvariantCulture,
+                $"<td>{p.ExecutionDate:yyyy-MM-dd}</td><td>{H(state)}</td><td>{p.BookingDate:yyyy-MM-dd}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td>{H(p.BankReference)}</td><td>{H(p.BankReason)}</td></tr>");
+        }
+        html.Append("</table>");
+    }
+
+    /// <summary>What the supplier was told: one row per event, with the file the access point took (or why nothing was sent).</summary>
+    private static void RenderResponses(StringBuilder html, IReadOnlyList<SentResponse> responses)
+    {
+        html.Append("<h4>Responses to the supplier</h4><table class=\"table table-condensed\" id=\"responses\"><tr><th>When (UTC)</th>");
+        html.Append("<th>Event</th><th>Status</th><th>Format</th><th>File</th><th>Told</th></tr>");
+        foreach (var r in responses)
+        {
+            var at = r.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{H(at)}</td><td>{H(r.EventKey)}</td><td>{H(r.Status)}</td><td>{H(r.Format)}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td>{H(r.FileName ?? "not sent: " + r.Note)}</td><td>{H(r.Summary)}</td></tr>");
+        }
+        html.Append("</table>");
     }
 
     private static void RenderOriginal(StringBuilder html, InvoiceOriginal doc)

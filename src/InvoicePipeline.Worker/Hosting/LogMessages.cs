@@ -59,4 +59,19 @@ internal static partial class LogMessages
 
     [LoggerMessage(6002, LogLevel.Information, "KPI report for {Month} written: {Files}")]
     public static partial void KpiReportWritten(this ILogger log, string month, string files);
+
+    [LoggerMessage(8101, LogLevel.Information, "Supplier responses: {Written} written to {Outbox}, {NotSendable} not sendable (kept with the reason)")]
+    public static partial void SupplierResponsesWritten(this ILogger log, int written, int notSendable, string outbox);
+
+    [LoggerMessage(8201, LogLevel.Information, "Bank file {File} ({Kind}) read: {Confirmed} confirmed, {Rejected} rejected or returned, {Accepted} accepted")]
+    public static partial void BankFileRead(this ILogger log, string file, string kind, int confirmed, int rejected, int accepted);
+
+    [LoggerMessage(8202, LogLevel.Warning, "Bank file {File}: {What}")]
+    public static partial void BankEntryUnmatched(this ILogger log, string file, string what);
+
+    [LoggerMessage(8203, LogLevel.Error, "Bank file {File} could not be read: {Error}")]
+    public static partial void BankFileUnreadable(this ILogger log, string file, string error);
+
+    [LoggerMessage(8204, LogLevel.Warning, "Invoice {InvoiceId}: the bank rejected or returned its payment: {Reason}")]
+    public static partial void PaymentReturned(this ILogger log, long invoiceId, string reason);
 }

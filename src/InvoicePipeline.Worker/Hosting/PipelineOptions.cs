@@ -22,6 +22,7 @@ public sealed class PipelineOptions
     public AttestationOptions Attestation { get; set; } = new();
     public LedgerOptions Ledger { get; set; } = new();
     public PaymentOptions Payments { get; set; } = new();
+    public ResponseOptions Responses { get; set; } = new();
     public ToleranceOptions Tolerance { get; set; } = new();
     public KpiOptions Kpi { get; set; } = new();
     public TravelOptions Travel { get; set; } = new();
@@ -139,6 +140,54 @@ public sealed class PaymentOptions
 {
     /// <summary>The bank channel: released payment files are written here (one file per MsgId), and only released ones.</summary>
     public string Outbox { get; set; } = Path.Combine("out", "bank-outbox");
+    /// <summary>release (released = paid, the default) or bank (Paid only when a pain.002 or camt.054 in &lt;inbox&gt;/bank/ confirms it).</summary>
+    [EnumDataType(typeof(InvoicePipeline.Payments.PaidOn))]
+    public InvoicePipeline.Payments.PaidOn PaidOn { get; set; } = InvoicePipeline.Payments.PaidOn.Release;
+}
+
+/// <summary>Pipeline:Responses: what suppliers are told of their invoices, and where the access point picks it up.</summary>
+public sealed class ResponseOptions
+{
+    /// <summary>The outbox the access point reads: one subfolder per organisation, one file per response.</summary>
+    [Required]
+    public string Outbox { get; set; } = Path.Combine("out", "responses");
+    /// <summary>
+    /// The statuses sent, by name or UNCL4343 code: Acknowledged (AB), UnderQuery (UQ), Rejected (RE), Accepted (AP), Paid (PD);
+    /// not set = Rejected and Paid; <c>None</c> = nothing is sent.
+    /// </summary>
+    [KnownResponseStatuses]
+    public string[]? Send { get; set; }
+    /// <summary>The organisation's folder under the outbox; empty = the ledger's organisation number (Pipeline:Ledger:OrgNo, digits only).</summary>
+    public string? Organisation { get; set; }
+
+    public IReadOnlyList<InvoicePipeline.Responses.ResponseStatus> Statuses() => Send is null
+        ? InvoicePipeline.Responses.ResponseEvents.DefaultSend
+        : Send.Where(s => !KnownResponseStatusesAttribute.IsNone(s))
+            .Select(s => InvoicePipeline.Responses.SupplierResponse.TryParse(s.Trim(), out var st) ? st : throw new InvalidOperationException(s)).Distinct().ToList();
+}
+
+/// <summary>Every entry of Pipeline:Responses:Send must be a response status the pipeline can send.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class KnownResponseStatusesAttribute : ValidationAttribute
+{
+    private static readonly InvoicePipeline.Responses.ResponseStatus[] Sendable =
+    [
+        InvoicePipeline.Responses.ResponseStatus.Acknowledged, InvoicePipeline.Responses.ResponseStatus.UnderQuery,
+        InvoicePipeline.Responses.ResponseStatus.Rejected, InvoicePipeline.Responses.ResponseStatus.Accepted, InvoicePipeline.Responses.ResponseStatus.Paid,
+    ];
+
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        foreach (var s in value as string[] ?? [])
+        {
+            if (IsNone(s)) continue;
+            if (!InvoicePipeline.Responses.SupplierResponse.TryParse(s?.Trim() ?? "", out var status) || !Sendable.Contains(status))
+                return new ValidationResult($"'{s}' is not a response status that is sent: use {string.Join(", ", Sendable)} (or AB, UQ, RE, AP, PD), or None");
+        }
+        return ValidationResult.Success;
+    }
+
+    public static bool IsNone(string? s) => string.Equals(s?.Trim(), "None", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>The tolerance policy versions (Pipeline:Tolerance:Versions), effective-dated; empty = the standard 2 % + 1.00.</summary>

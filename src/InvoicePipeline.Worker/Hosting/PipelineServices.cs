@@ -84,6 +84,8 @@ public static class PipelineServices
         services.AddSingleton(sp => new Ingestion.Scanned.ScannedInvoiceReader(sp.GetRequiredService<Ingestion.Scanned.ScannedDocumentReader>()));
         services.AddScoped<PostingJob>();
         services.AddScoped<ReportJob>();
+        services.AddScoped<Bank.BankReturnJob>();
+        services.AddScoped<Responses.SupplierResponseJob>();
         BulkWriter.Initialise();
         return services;
     }

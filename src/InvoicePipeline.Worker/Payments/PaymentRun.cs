@@ -65,7 +65,7 @@ public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, Bu
             PaymentFileId = file.Id, InvoiceId = x.Document.InvoiceId, ActiveInvoiceId = x.Document.InvoiceId, SupplierId = x.Transfer.Supplier.SupplierId,
             AccountKind = x.Transfer.Account.Kind.ToString(), Account = x.Transfer.Account.Number, Amount = x.Document.Payable, Currency = x.Document.Currency,
             Reference = x.Document.PaymentReference, ExecutionDate = x.Transfer.ExecutionDate, AttestedBy = attestedBy.GetValueOrDefault(x.Document.InvoiceId),
-            VoucherId = x.Document.VoucherId,
+            VoucherId = x.Document.VoucherId, TransferInvoiceId = x.Transfer.Invoice.InvoiceId,
         }));
         // The invoices stay posted and unpaid: the payment rows (ActiveInvoiceId) keep them out of another proposal.
         db.History.AddRange(settled.Select(x => new StatusChange
@@ -110,11 +110,16 @@ public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, Bu
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.ReleasedBy, user).SetProperty(f => f.ReleasedAt, now).SetProperty(f => f.OutboxPath, outbox), ct);
         if (claimed == 0) throw new ConfigurationException($"payment file {fileId} was released or cancelled meanwhile");
         var ids = await db.Payments.Where(p => p.PaymentFileId == fileId && p.ActiveInvoiceId != null).Select(p => p.InvoiceId).ToListAsync(ct);
-        await db.Invoices.Where(i => ids.Contains(i.Id) && i.Status == InvoiceStatus.Attested).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvoiceStatus.Paid), ct);
+        // Pipeline:Payments:PaidOn: released = paid (release), or Paid only when the bank confirms it (bank).
+        var to = BankSettlement.OnRelease(options.Payments.PaidOn);
+        if (to == InvoiceStatus.Paid)
+            await db.Invoices.Where(i => ids.Contains(i.Id) && i.Status == InvoiceStatus.Attested).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvoiceStatus.Paid), ct);
         db.History.AddRange(ids.Select(id => new StatusChange
         {
-            SubjectId = id, At = now, Actor = user, ActorRole = PaymentRelease.FinanceRole, Action = "pay", FromStatus = nameof(InvoiceStatus.Posted), ToStatus = nameof(InvoiceStatus.Paid),
-            Reason = $"payment file {file.Id} ({file.MessageId}) proposed by {file.CreatedBy}, released by {user}",
+            SubjectId = id, At = now, Actor = user, ActorRole = PaymentRelease.FinanceRole, Action = to == InvoiceStatus.Paid ? "pay" : "release-payment",
+            FromStatus = nameof(InvoiceStatus.Posted), ToStatus = to.ToString(),
+            Reason = $"payment file {file.Id} ({file.MessageId}) proposed by {file.CreatedBy}, released by {user}"
+                + (to == InvoiceStatus.Paid ? "" : "; Paid when the bank confirms it"),
         }));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -44,4 +44,15 @@ public sealed class Payment
     public DateOnly ExecutionDate { get; set; }
     public string? AttestedBy { get; set; }
     public long? VoucherId { get; set; }
+    /// <summary>The invoice whose credit transfer settles this row (itself, or the invoice a credit note was netted against): the bank quotes its end-to-end id.</summary>
+    public long? TransferInvoiceId { get; set; }
+    /// <summary>What the bank last said of the payment (Accepted, Booked, Rejected), from pain.002 or camt.054; null before any bank file.</summary>
+    public string? BankStatus { get; set; }
+    /// <summary>The bank's reason for a rejection or return (ISO code and text).</summary>
+    public string? BankReason { get; set; }
+    public DateOnly? BookingDate { get; set; }
+    /// <summary>The bank's own reference of the booking (AcctSvcrRef).</summary>
+    public string? BankReference { get; set; }
+    /// <summary>The bank return file that said it last.</summary>
+    public long? BankFileId { get; set; }
 }

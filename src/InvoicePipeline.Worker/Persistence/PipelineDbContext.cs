@@ -44,6 +44,8 @@ public abstract class PipelineDbContext(DbContextOptions options) : DbContext(op
     public DbSet<TravelClaimEntry> TravelClaims => Set<TravelClaimEntry>();
     public DbSet<PaymentFile> PaymentFiles => Set<PaymentFile>();
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<SentResponse> SentResponses => Set<SentResponse>();
+    public DbSet<BankReturnFile> BankReturnFiles => Set<BankReturnFile>();
 
     public DbSet<PipelineRun> Runs => Set<PipelineRun>();
     public DbSet<RunChunk> RunChunks => Set<RunChunk>();
@@ -59,6 +61,7 @@ public abstract class PipelineDbContext(DbContextOptions options) : DbContext(op
         InvoiceModel.Configure(modelBuilder);
         LedgerModel.Configure(modelBuilder);
         TravelModel.Configure(modelBuilder);
+        OutsideModel.Configure(modelBuilder);
     }
 }
 

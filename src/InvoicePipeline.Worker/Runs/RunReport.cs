@@ -25,7 +25,21 @@ public sealed class RunSummary
     public PayrollCounts Payroll { get; set; } = new();
     /// <summary>Travel claim lines of the run (absent when no travel file was received).</summary>
     public TravelCounts? Travel { get; set; }
+    /// <summary>The bank return files this run read from &lt;inbox&gt;/bank/ (absent when none came).</summary>
+    public BankFigures? Bank { get; set; }
     public string? ReportPath { get; set; }
+
+    public sealed class BankFigures
+    {
+        public int Files { get; set; }
+        public int Confirmed { get; set; }
+        public int Rejected { get; set; }
+        public int Accepted { get; set; }
+        /// <summary>Statements that matched no payment or contradicted one, each with its file: reported, never ignored.</summary>
+        public List<string> Unmatched { get; set; } = [];
+        /// <summary>Files that could not be read, with file, line and what.</summary>
+        public List<string> Errors { get; set; } = [];
+    }
 
     public sealed class DocumentCounts
     {
@@ -128,6 +142,16 @@ public static class RunReport
             },
             Posting = { Vouchers = await db.Vouchers.CountAsync(v => v.RunId == run.Id, ct), Amount = -payable, Currency = posting.LedgerCurrency },
         };
+        var bank = await db.BankReturnFiles.AsNoTracking().Where(f => f.RunId == run.Id).OrderBy(f => f.Id).ToListAsync(ct);
+        if (bank.Count > 0)
+        {
+            s.Bank = new RunSummary.BankFigures
+            {
+                Files = bank.Count, Confirmed = bank.Sum(f => f.Confirmed), Rejected = bank.Sum(f => f.Rejected), Accepted = bank.Sum(f => f.Accepted),
+                Unmatched = bank.SelectMany(f => f.Unmatched.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(u => $"{f.FileName}: {u}")).ToList(),
+                Errors = bank.Where(f => f.Error is not null).Select(f => f.Error!).ToList(),
+            };
+        }
         var payroll = await db.PayrollEntries.AsNoTracking().Where(e => e.RunId == run.Id)
             .GroupBy(e => e.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
         int Payroll(params InvoicePipeline.Payroll.PayrollStatus[] statuses) => payroll.Where(p => statuses.Contains(p.Status)).Sum(p => p.Count);

@@ -7,7 +7,7 @@ namespace InvoicePipeline.Worker.Scheduling;
 public sealed class RecurringJobFile
 {
     public string Id { get; set; } = "";
-    /// <summary>nightly-invoices or kpi.</summary>
+    /// <summary>nightly-invoices, kpi or responses (the supplier responses of the decisions made since the last run).</summary>
     public string Job { get; set; } = "";
     public string Cron { get; set; } = "";
     public string TimeZone { get; set; } = "Europe/Stockholm";
@@ -17,7 +17,7 @@ public sealed class RecurringJobFile
     public string? Out { get; set; }
     public string? Description { get; set; }
 
-    public static readonly IReadOnlySet<string> Jobs = new HashSet<string>(StringComparer.Ordinal) { "nightly-invoices", "kpi" };
+    public static readonly IReadOnlySet<string> Jobs = new HashSet<string>(StringComparer.Ordinal) { "nightly-invoices", "kpi", "responses" };
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {

@@ -167,14 +167,14 @@ public sealed class BankReturnReaderFacts
         Assert.Contains(result.Unmatched, u => u.Why.Contains("57.25", StringComparison.Ordinal) && u.Why.Contains("75.25", StringComparison.Ordinal));
     }
 
-    private static byte[] Bytes(XDocument doc)
+    internal static byte[] Bytes(XDocument doc)
     {
         using var buffer = new MemoryStream();
         using (var w = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false) })) doc.Save(w);
         return buffer.ToArray();
     }
 
-    private static List<string> SchemaErrors(byte[] document, string ns, string xsd)
+    internal static List<string> SchemaErrors(byte[] document, string ns, string xsd)
     {
         var set = new XmlSchemaSet();
         set.Add(ns, SharedSamples.PathTo("samples", "bank", "xsd", xsd));

@@ -231,4 +231,37 @@ public sealed class DeskFacts(DeskFixture desk) : IClassFixture<DeskFixture>
         Assert.Equal(0, await page.Locator("#lines img").CountAsync());
         await ShotAsync(page, "hostile-invoice");
     }
+
+    [Fact]
+    public async Task TheInvoicePage_ShowsTheResponseSent_AndAReturnedPaymentIsRaisedAboveTheQueue()
+    {
+        long rejectedId, postedId;
+        await using (var db = desk.Db.Open())
+        {
+            // The nightly run of the fixture answered its rejections (Pipeline:Responses:Send defaults to Rejected and Paid).
+            var response = await db.SentResponses.AsNoTracking().Where(r => r.FileName != null).OrderBy(r => r.Id).FirstAsync(Ct);
+            rejectedId = response.InvoiceId;
+            // A posted invoice whose payment the bank returned (as BankReturnJob leaves it), and a bank file with a statement that matched nothing.
+            postedId = await (from i in db.Invoices where i.Status == InvoiceStatus.Attested && db.Vouchers.Any(v => v.InvoiceId == i.Id)
+                              orderby i.Id descending select i.Id).FirstAsync(Ct);
+            var file = new PaymentFile { MessageId = "IP-DESK-RETURN", Path = "desk.xml", CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "fiona.finance",
+                ReleasedBy = "frank.finance", ReleasedAt = DateTimeOffset.UtcNow, Transactions = 1, ControlSum = 100m };
+            db.PaymentFiles.Add(file);
+            await db.SaveChangesAsync(Ct);
+            db.Payments.Add(new Payment { PaymentFileId = file.Id, InvoiceId = postedId, SupplierId = "S001", AccountKind = "Bankgiro", Account = "50501055",
+                Amount = 100m, ExecutionDate = new DateOnly(2026, 12, 8), BankStatus = "Rejected", BankReason = "AC04 Account closed" });
+            db.BankReturnFiles.Add(new BankReturnFile { FileName = "bank/desk-camt054.xml", Sha256 = "desk", Kind = "camt.054", ReadAt = DateTimeOffset.UtcNow,
+                Unmatched = "end-to-end id INV-424242 names no payment that was sent", UnmatchedCount = 1 });
+            await db.SaveChangesAsync(Ct);
+        }
+        var page = await desk.SignInAsync("david.ekonom");
+        await Assertions.Expect(page.Locator("#bank-returned")).ToContainTextAsync("AC04 Account closed");
+        await Assertions.Expect(page.Locator("#bank-unmatched")).ToContainTextAsync("INV-424242");
+        await page.GotoAsync(desk.BaseUrl + $"/hangfire/invoice/{rejectedId}");
+        await Assertions.Expect(page.Locator("#responses")).ToContainTextAsync("RE");
+        await Assertions.Expect(page.Locator("#responses")).ToContainTextAsync("peppol-invoice-response-3");
+        await page.GotoAsync(desk.BaseUrl + $"/hangfire/invoice/{postedId}");
+        await Assertions.Expect(page.Locator("#payments")).ToContainTextAsync("AC04 Account closed");
+        await ShotAsync(page, "bank-returned");
+    }
 }

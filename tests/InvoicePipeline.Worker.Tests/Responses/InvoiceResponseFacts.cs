@@ -146,7 +146,7 @@ public sealed class InvoiceResponseFacts
         Sender = new ResponseParty(new SchemedId("5798009811578", "GLN"), "Den Lille Skole", new SchemedId("DK16356709", "DK:CVR")),
     };
 
-    private static Dictionary<string, List<XElement>> Validate(Dictionary<string, byte[]> docs, string xslt)
+    internal static Dictionary<string, List<XElement>> Validate(Dictionary<string, byte[]> docs, string xslt)
     {
         var work = Directory.CreateTempSubdirectory("responses-").FullName;
         try
@@ -168,7 +168,7 @@ public sealed class InvoiceResponseFacts
         }
     }
 
-    private static string Describe(XElement failed) =>
+    internal static string Describe(XElement failed) =>
         $"{(string?)failed.Attribute("id")} [{(string?)failed.Attribute("flag")}] at {(string?)failed.Attribute("location")}: {failed.Element(Svrl + "text")?.Value.Trim()}";
 
     private static readonly Lazy<XmlSchemaSet> Schema = new(() =>
@@ -180,7 +180,7 @@ public sealed class InvoiceResponseFacts
         return set;
     });
 
-    private static List<string> SchemaErrors(byte[] document)
+    internal static List<string> SchemaErrors(byte[] document)
     {
         var errors = new List<string>();
         var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = Schema.Value };

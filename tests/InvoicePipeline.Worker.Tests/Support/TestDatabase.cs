@@ -63,6 +63,7 @@ public sealed class TestDatabase : IAsyncDisposable
         ["Pipeline:Database:Provider"] = Provider.ToString(),
         ["ConnectionStrings:Pipeline"] = ConnectionString,
         ["Pipeline:Hangfire:Storage"] = hangfireStorage ?? (Provider == DatabaseProvider.Postgres ? "Postgres" : "InMemory"),
+        ["Pipeline:Responses:Outbox"] = Path.Combine(Folder, "responses"),
     };
 
     public PipelineDbContext Open() => Database.Open(Provider, ConnectionString);

@@ -488,6 +488,67 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.ToTable("suppliers", (string)null);
                 });
 
+            modelBuilder.Entity("InvoicePipeline.Worker.Persistence.BankReturnFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Confirmed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("MessageId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RunId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Unmatched")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("UnmatchedCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.ToTable("bank_return_files", (string)null);
+                });
+
             modelBuilder.Entity("InvoicePipeline.Worker.Persistence.DecisionRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -636,6 +697,21 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<string>("AttestedBy")
                         .HasColumnType("text");
 
+                    b.Property<long?>("BankFileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BankReason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BankReference")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BankStatus")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("BookingDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasColumnType("text");
@@ -655,6 +731,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<string>("SupplierId")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<long?>("TransferInvoiceId")
+                        .HasColumnType("bigint");
 
                     b.Property<long?>("VoucherId")
                         .HasColumnType("bigint");
@@ -1013,6 +1092,74 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.HasKey("RunId", "ChunkNo");
 
                     b.ToTable("run_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("InvoicePipeline.Worker.Persistence.SentResponse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<long>("InvoiceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ResponseId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WrittenAt");
+
+                    b.HasIndex("InvoiceId", "EventKey")
+                        .IsUnique();
+
+                    b.ToTable("supplier_responses", (string)null);
                 });
 
             modelBuilder.Entity("InvoicePipeline.Worker.Persistence.StatusChange", b =>

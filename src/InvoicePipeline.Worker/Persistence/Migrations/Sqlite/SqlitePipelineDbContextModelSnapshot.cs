@@ -479,6 +479,65 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.ToTable("suppliers", (string)null);
                 });
 
+            modelBuilder.Entity("InvoicePipeline.Worker.Persistence.BankReturnFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Confirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unmatched")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnmatchedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.ToTable("bank_return_files", (string)null);
+                });
+
             modelBuilder.Entity("InvoicePipeline.Worker.Persistence.DecisionRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -619,6 +678,21 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.Property<string>("AttestedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("BankFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BankReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankReference")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankStatus")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BookingDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -638,6 +712,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.Property<string>("SupplierId")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("TransferInvoiceId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("VoucherId")
                         .HasColumnType("INTEGER");
@@ -988,6 +1065,72 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.HasKey("RunId", "ChunkNo");
 
                     b.ToTable("run_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("InvoicePipeline.Worker.Persistence.SentResponse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WrittenAt");
+
+                    b.HasIndex("InvoiceId", "EventKey")
+                        .IsUnique();
+
+                    b.ToTable("supplier_responses", (string)null);
                 });
 
             modelBuilder.Entity("InvoicePipeline.Worker.Persistence.StatusChange", b =>
