@@ -1,7 +1,8 @@
 namespace InvoicePipeline.Travel;
 
 /// <summary>
-/// What has been accepted already: claim ids (a correction may only name one of these) and each employee's trips
+/// What has been accepted already: claim ids (a correction may only name one of these, and only once: then its
+/// correction is what a further correction names) and each employee's trips
 /// (a new trip may not overlap one). The caller loads the accepted lines before a run; the validator adds what it
 /// accepts, so overlaps within one file are caught too.
 /// </summary>
@@ -10,9 +11,17 @@ public sealed class AcceptedClaims
     private readonly HashSet<string> _claims = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(DateTime From, DateTime To, string ClaimId, string? TripId)>> _trips = new(StringComparer.Ordinal);
 
+    private readonly Dictionary<string, string> _correctedBy = new(StringComparer.Ordinal);
+
     public void AddClaim(string claimId) => _claims.Add(claimId);
 
     public bool IsAccepted(string claimId) => _claims.Contains(claimId);
+
+    /// <summary>Records that <paramref name="byClaim"/> corrects <paramref name="claimId"/> (the first correction counts).</summary>
+    public void AddCorrection(string claimId, string byClaim) => _correctedBy.TryAdd(claimId, byClaim);
+
+    /// <summary>The accepted claim that already corrects <paramref name="claimId"/>, if any: a claim is corrected once.</summary>
+    public string? CorrectedBy(string claimId) => _correctedBy.GetValueOrDefault(claimId);
 
     public void AddTrip(string employeeId, DateTime from, DateTime to, string claimId, string? tripId)
     {

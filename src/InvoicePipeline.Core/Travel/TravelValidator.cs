@@ -29,6 +29,7 @@ public static class TravelValidator
             if (outcome.IsAccepted)
             {
                 accepted.AddClaim(line.ClaimId);
+                if (line.Corrects is { } corrects) accepted.AddCorrection(corrects, line.ClaimId);
                 if (line.Type == TravelLineType.Trip) accepted.AddTrip(line.EmployeeId, line.Departure!.Value, line.Return!.Value, line.ClaimId, line.TripId);
             }
             outcomes.Add(outcome);
@@ -41,8 +42,13 @@ public static class TravelValidator
         var ex = line.FieldErrors.Select(e => new TravelException(InvalidField, e.Column, e.Reason)).ToList();
         var employee = master.EmployeeById(line.EmployeeId);
         if (employee is null) ex.Add(new(UnknownEmployee, "employee_id", $"no employee with employee_id {line.EmployeeId}"));
-        if (line.Corrects is { } corrected && !accepted.IsAccepted(corrected))
-            ex.Add(new(CorrectsNotAccepted, "corrects", $"claim {corrected} was never accepted: there is nothing to correct"));
+        if (line.Corrects is { } corrected)
+        {
+            if (accepted.CorrectedBy(corrected) is { } by && !string.Equals(by, line.ClaimId, StringComparison.Ordinal))
+                ex.Add(new(CorrectsNotAccepted, "corrects", $"claim {corrected} is already corrected by claim {by}: correct {by} instead"));
+            else if (!accepted.IsAccepted(corrected))
+                ex.Add(new(CorrectsNotAccepted, "corrects", $"claim {corrected} was never accepted: there is nothing to correct"));
+        }
 
         var date = line.Return ?? line.Departure ?? trip?.Return ?? trip?.Departure;
         if (date is { } d && DateOnly.FromDateTime(d) < policy.Today.AddDays(-policy.MaxAgeDays))

@@ -38,15 +38,23 @@ public static class TravelIntake
         (await db.PerDiemRates.AsNoTracking().ToListAsync(ct)).Select(r => r.ToRate()),
         (await db.MileageRates.AsNoTracking().ToListAsync(ct)).Select(r => r.ToRate()));
 
-    /// <summary>The claims and trips accepted before (not those a correction already replaced).</summary>
+    /// <summary>
+    /// The claims and trips accepted before, with what corrects what: a claim already corrected (posted and reversed, or
+    /// replaced, or named by an accepted correction not yet posted) may not be corrected again; a reversed or replaced claim's
+    /// trip no longer counts for overlaps.
+    /// </summary>
     public static async Task<AcceptedClaims> LoadAcceptedAsync(PipelineDbContext db, CancellationToken ct)
     {
         var accepted = new AcceptedClaims();
-        await foreach (var e in db.TravelClaims.AsNoTracking().Where(e => AcceptedStatuses.Contains(e.Status) && e.CorrectedBy == null)
-                           .Select(e => new { e.ClaimId, e.EmployeeId, e.LineType, e.TripId, e.Departure, e.Return }).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var e in db.TravelClaims.AsNoTracking().Where(e => AcceptedStatuses.Contains(e.Status) || e.CorrectedBy != null)
+                           .Select(e => new { e.ClaimId, e.EmployeeId, e.LineType, e.TripId, e.Departure, e.Return, e.Corrects, e.CorrectedBy })
+                           .AsAsyncEnumerable().WithCancellation(ct))
         {
             accepted.AddClaim(e.ClaimId);
-            if (e.LineType == TravelLineType.Trip && e.Departure is { } from && e.Return is { } to) accepted.AddTrip(e.EmployeeId, from, to, e.ClaimId, e.TripId);
+            if (e.CorrectedBy is { } by) accepted.AddCorrection(e.ClaimId, by);
+            if (e.Corrects is { } corrects) accepted.AddCorrection(corrects, e.ClaimId);
+            if (e.CorrectedBy is null && e.LineType == TravelLineType.Trip && e.Departure is { } from && e.Return is { } to)
+                accepted.AddTrip(e.EmployeeId, from, to, e.ClaimId, e.TripId);
         }
         return accepted;
     }

@@ -140,6 +140,20 @@ public sealed class TravelValidatorFacts
     }
 
     [Fact]
+    public void AClaimIsCorrectedOnce_ASecondCorrectionOfIt_IsRefusedNamingTheFirst_TheFirstsOwnLinesAllPass()
+    {
+        var accepted = new AcceptedClaims();
+        Assert.True(Judge(accepted, Trip("C1", "2025-06-02T07:00", "2025-06-03T20:00")).Single().IsAccepted);
+        // Two lines of one correction: both correct C1.
+        var first = Judge(accepted, Trip("C1b", "2025-06-02T07:00", "2025-06-04T20:00", corrects: "C1"),
+            Trip("C1b", "2025-06-10T07:00", "2025-06-11T20:00", corrects: "C1", line: 3) with { TripId = "T-C1b-2" });
+        Assert.All(first, o => Assert.True(o.IsAccepted));
+        var second = Judge(accepted, Trip("C1c", "2025-06-20T07:00", "2025-06-21T20:00", corrects: "C1")).Single();
+        AssertOnly(second, CorrectsNotAccepted);
+        Assert.Contains("C1 is already corrected by claim C1b: correct C1b instead", second.Exceptions[0].Reason);
+    }
+
+    [Fact]
     public void ACorrection_OfSomethingNeverAccepted_IsRefusedWithTheReason()
     {
         var o = Judge(Trip("C2", "2025-06-02T07:00", "2025-06-03T20:00", corrects: "C-unknown")).Single();

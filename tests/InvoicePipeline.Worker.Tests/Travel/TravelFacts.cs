@@ -195,6 +195,12 @@ public sealed class TravelFacts
         Assert.Equal((PayrollStatus.Rejected, TravelExceptionCode.CorrectsNotAccepted), (refused.Status, refused.Exceptions));
         Assert.Contains("K-404 was never accepted", refused.Reasons, StringComparison.Ordinal);
         Assert.Equal(1, (await travel.ActAsync("anna.manager", true, ["K-2"], null, Ct)).Done);
+        // K-2 already corrects K-1: a second correction of K-1 before the cut-off is refused (it would pay twice).
+        var twice = await StoreAsync(ctx, "twice.csv", header + "K-4,E1001,mileage,2026-10-05T08:00,110,own,ebba.exempel,K-1\n");
+        await TravelIntake.ProcessAsync(ctx, [twice], "r-twice", Policy, Ct);
+        var k4 = await ctx.TravelClaims.AsNoTracking().SingleAsync(e => e.ClaimId == "K-4", Ct);
+        Assert.Equal(TravelExceptionCode.CorrectsNotAccepted, k4.Exceptions);
+        Assert.Contains("K-1 is already corrected by claim K-2", k4.Reasons, StringComparison.Ordinal);
         // October is closed by now: the correction is booked in the open period it is cut off in.
         var november = await payroll.PostAsync("2026-11", Path.Combine(db.Folder, "payroll"), Ct);
         Assert.Equal(1, november.TravelPosted);
@@ -218,7 +224,13 @@ public sealed class TravelFacts
         // A second correction of K-1 is refused: K-2 replaced it.
         var again = await StoreAsync(ctx, "again.csv", header + "K-5,E1001,mileage,2026-10-05T08:00,130,own,ebba.exempel,K-1\n");
         await TravelIntake.ProcessAsync(ctx, [again], "r3", Policy, Ct);
-        Assert.Equal(PayrollStatus.Rejected, (await ctx.TravelClaims.AsNoTracking().SingleAsync(e => e.ClaimId == "K-5", Ct)).Status);
+        var k5 = await ctx.TravelClaims.AsNoTracking().SingleAsync(e => e.ClaimId == "K-5", Ct);
+        Assert.Equal((PayrollStatus.Rejected, TravelExceptionCode.CorrectsNotAccepted), (k5.Status, k5.Exceptions));
+        Assert.Contains("correct K-2 instead", k5.Reasons, StringComparison.Ordinal);
+        // Correcting the correction is what is allowed.
+        var latest = await StoreAsync(ctx, "latest.csv", header + "K-6,E1001,mileage,2026-10-05T08:00,130,own,ebba.exempel,K-2\n");
+        await TravelIntake.ProcessAsync(ctx, [latest], "r4", Policy, Ct);
+        Assert.Equal(PayrollStatus.AwaitingAttestation, (await ctx.TravelClaims.AsNoTracking().SingleAsync(e => e.ClaimId == "K-6", Ct)).Status);
     }
 
     [Theory]
