@@ -189,7 +189,22 @@ public static class OioublApplicationResponse
         w.Cac_("PartyLegalEntity", () =>
         {
             w.Cbc_("RegistrationName", party.Name);
-            if (party.LegalId is { } id) w.Cbc_("CompanyID", id.Value, ("schemeID", id.Scheme));
+            var id = LegalId(party);
+            w.Cbc_("CompanyID", id.Value, ("schemeID", id.Scheme));
         });
     });
+
+    /// <summary>The OIOUBL schemes of PartyLegalEntity/CompanyID (code list PartyLegalID).</summary>
+    private static readonly string[] LegalSchemes = ["DK:CVR", "DK:CPR", "ZZZ"];
+
+    /// <summary>
+    /// OIOUBL requires a CompanyID in a known scheme for every party (F-LIB187, F-LIB189): the party's legal id when it is in
+    /// one, else its endpoint when that is a CVR or CPR number, else the endpoint under ZZZ (mutually agreed).
+    /// </summary>
+    private static SchemedId LegalId(ResponseParty party)
+    {
+        if (party.LegalId is { } id && LegalSchemes.Contains(id.Scheme) && !string.IsNullOrWhiteSpace(id.Value)) return id;
+        if (LegalSchemes.Contains(party.Endpoint.Scheme)) return party.Endpoint;
+        return new SchemedId(party.LegalId?.Value ?? party.Endpoint.Value, "ZZZ");
+    }
 }

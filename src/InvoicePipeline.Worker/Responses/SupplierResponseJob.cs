@@ -162,8 +162,8 @@ public sealed class SupplierResponseJob(PipelineDbContext db, IOptions<PipelineO
             id,
             Uuid(id),
             TimeZoneInfo.ConvertTime(now, clock.Zone),
-            new ResponseParty(sender, Name(buyer) ?? o.Ledger.CompanyName, oioubl && buyer.LegalId is { Scheme.Length: > 0 } legal ? legal : null),
-            new ResponseParty(doc.Seller.EndpointId!, Name(doc.Seller) ?? doc.Seller.EndpointId!.Value),
+            new ResponseParty(sender, Name(buyer) ?? o.Ledger.CompanyName, oioubl ? buyer.LegalId : null),
+            new ResponseParty(doc.Seller.EndpointId!, Name(doc.Seller) ?? doc.Seller.EndpointId!.Value, oioubl ? doc.Seller.LegalId : null),
             doc.Number.Length > 0 ? doc.Number : i.InvoiceNumber,
             doc.IssueDate != default ? doc.IssueDate : i.IssueDate ?? clock.DateOf(i.ReceivedAt),
             i.Sign < 0);

@@ -108,4 +108,31 @@ public sealed class SupplierResponseJobFacts
         Assert.Equal(1, second.Written);
         Assert.Equal(row.Xml, await File.ReadAllTextAsync(Path.Combine(outbox, row.FileName!), Ct));
     }
+
+    [Fact]
+    public async Task AnOioublSender_GetsTheOioublApplicationResponse_APeppolSenderTheInvoiceResponse_BothValid()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var inbox = Directory.CreateDirectory(Path.Combine(db.Folder, "inbox", "einvoices")).Parent!.FullName;
+        File.Copy(SharedSamples.PathTo("samples", "einvoice", "oioubl-2.1", "OIOUBL_Invoice_v2p2.xml"), Path.Combine(inbox, "einvoices", "oioubl.xml"));
+        File.Copy(Path.Combine(Samples.FullInbox, "einvoices", "01-kontorsvaror-PO-1001.xml"), Path.Combine(inbox, "einvoices", "peppol.xml"));
+        await using (var host = await PipelineHost.StartAsync(db, new Dictionary<string, string?> { ["Pipeline:Responses:Send:0"] = "AB" }))
+            Assert.Null((await host.RunAsync(inbox, Samples.MasterData, Path.Combine(db.Folder, "out"))).Run.Error);
+        await using var ctx = db.Open();
+        var rows = await ctx.SentResponses.AsNoTracking().OrderBy(r => r.Id).ToListAsync(Ct);
+        Assert.Equal(["received", "received"], rows.Select(r => r.EventKey));
+        var oioubl = Assert.Single(rows, r => r.Format == SupplierResponseJob.OioublFormat);
+        var peppol = Assert.Single(rows, r => r.Format == SupplierResponseJob.PeppolFormat);
+        var outbox = Path.Combine(db.Folder, "responses");
+        var oioublBytes = await File.ReadAllBytesAsync(Path.Combine(outbox, oioubl.FileName!), Ct);
+        var peppolBytes = await File.ReadAllBytesAsync(Path.Combine(outbox, peppol.FileName!), Ct);
+        Assert.Contains("TechnicalAccept", System.Text.Encoding.UTF8.GetString(oioublBytes), StringComparison.Ordinal);
+        var errors = InvoiceResponseFacts.OioublErrors(new Dictionary<string, byte[]>(StringComparer.Ordinal) { ["oioubl.xml"] = oioublBytes });
+        Assert.True(errors["oioubl.xml"].Count == 0, string.Join("\n", errors["oioubl.xml"]));
+        var xslt = SharedSamples.PathTo("samples", "responses", "peppol-invoice-response-3", "validation-2026.5", "PEPPOLBIS-T111.xslt");
+        var failed = InvoiceResponseFacts.Validate(new Dictionary<string, byte[]>(StringComparer.Ordinal) { ["peppol.xml"] = peppolBytes }, xslt)["peppol.xml"];
+        Assert.True(failed.Count == 0, string.Join("\n", failed.Select(InvoiceResponseFacts.Describe)));
+        foreach (var bytes in new[] { oioublBytes, peppolBytes })
+            Assert.Empty(InvoiceResponseFacts.SchemaErrors(bytes));
+    }
 }
