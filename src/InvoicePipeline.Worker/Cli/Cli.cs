@@ -31,6 +31,7 @@ public static class Cli
         root.Subcommands.Add(ReplayCommand.Build());
         root.Subcommands.Add(PeriodCommand.Build());
         root.Subcommands.Add(HashPasswordCommand.Build());
+        root.Subcommands.Add(AlertsCommand.Build());
         return root;
     }
 

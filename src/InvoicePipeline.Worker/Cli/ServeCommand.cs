@@ -54,7 +54,11 @@ public static class ServeCommand
         builder.Services.AddScoped<NightlyRunJob>();
         builder.Services.AddScoped<Kpi.MonthlyKpiJob>();
         var app = builder.Build();
-        app.MapGet("/health", () => Microsoft.AspNetCore.Http.Results.Text("ok"));
+        app.MapGet("/health", async (Persistence.PipelineDbContext db, CancellationToken ct) =>
+        {
+            var health = await Health.HealthCheck.CheckAsync(db, ct);
+            return Microsoft.AspNetCore.Http.Results.Text(health.Text, "text/plain", statusCode: health.StatusCode);
+        });
         app.MapGet("/", () => Microsoft.AspNetCore.Http.Results.Redirect("/hangfire/exceptions"));
         app.MapPipelineDashboard();
         return app;

@@ -18,6 +18,9 @@ public static class SummaryTable
         Row("  payroll files", s.Documents.PayrollFiles);
         if (s.Documents.TravelFiles > 0) Row("  travel claim files", s.Documents.TravelFiles);
         Row("  already seen (not processed again)", s.Documents.AlreadySeen);
+        // Only on a night after a bad one: the everyday summary stays as it was.
+        if (s.Documents.Adopted > 0) Row("  adopted from unfinished runs", s.Documents.Adopted);
+        if (s.Documents.NotTaken > 0) Row("  not taken (links, still arriving: see the log)", s.Documents.NotTaken);
         Row("invoices accepted", s.Invoices.Accepted);
         Row("  matched to an order", s.Invoices.MatchedOrder);
         Row("  matched to a subscription", s.Invoices.MatchedSubscription);

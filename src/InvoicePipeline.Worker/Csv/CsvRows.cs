@@ -42,13 +42,23 @@ public sealed class CsvRows
         FormatProvider = CultureInfo.InvariantCulture,
     };
 
-    /// <summary>Reads <paramref name="path"/>; header errors (missing required columns) come back as one error and no rows.</summary>
+    /// <summary>
+    /// Reads <paramref name="path"/>; header errors (missing required columns) come back as one error and no rows, and so
+    /// do bytes that are not UTF-8 or a record longer than <see cref="CsvBytes.DefaultMaxRecordBytes"/> (<see cref="CsvBytes"/>),
+    /// naming the line, before any row is read.
+    /// </summary>
     public static async IAsyncEnumerable<CsvRows> ReadAsync(string path, IReadOnlyCollection<string> required, List<CsvError> headerErrors,
         [EnumeratorCancellation] CancellationToken ct = default)
     {
         await Task.Yield();
         var name = Path.GetFileName(path);
-        using var csv = CsvReader.FromFile(path, Options);
+        var bytes = await File.ReadAllBytesAsync(path, ct);
+        if (CsvBytes.Check(bytes, name, CsvBytes.DefaultMaxRecordBytes, requireFinalNewline: false) is { } bad)
+        {
+            headerErrors.Add(bad);
+            yield break;
+        }
+        using var csv = CsvReader.Create(new MemoryStream(bytes, writable: false), Options, false);
         csv.ReadHeader();
         if (csv.Headers.Count == 0)
         {

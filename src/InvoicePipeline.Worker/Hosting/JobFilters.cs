@@ -61,7 +61,10 @@ public sealed class RunFailureFilter(IServiceProvider services) : JobFilterAttri
         var db = scope.ServiceProvider.GetRequiredService<PipelineDbContext>();
         var message = $"{context.BackgroundJob.Job.Type.Name} failed: {failed.Exception.GetType().Name}: {failed.Exception.Message}";
         db.Runs.Where(r => r.Id == runId).ExecuteUpdate(s => s.SetProperty(r => r.Error, message));
-        services.GetRequiredService<ILoggerFactory>().CreateLogger<RunFailureFilter>().JobFailed(context.BackgroundJob.Job.Type.Name, runId, message);
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger<RunFailureFilter>();
+        log.JobFailed(context.BackgroundJob.Job.Type.Name, runId, message);
+        // The run did not complete: an operator is told (and /health says so) until someone acknowledges it.
+        Health.Alerts.Raise(db, Health.Alerts.RunIncomplete, runId, $"Run {runId} did not complete: {message}", services.GetRequiredService<TimeProvider>().GetUtcNow(), log);
     }
 
     public void OnStateUnapplied(ApplyStateContext context, IWriteOnlyTransaction transaction)

@@ -62,6 +62,18 @@ public sealed class IntakeOptions
     /// <summary>Largest payroll file accepted, in bytes: mass imports are large (1,000,000 rows ≈ 56 MB).</summary>
     [Range(typeof(long), "1", "9223372036854775807")]
     public long MaxPayrollFileBytes { get; set; } = 128 * 1024 * 1024;
+    /// <summary>
+    /// A file is taken once its size and modification time stay unchanged this long (or a NAME.done marker stands
+    /// beside it); a file still arriving is left for the next run. 0 takes every file as it is found.
+    /// </summary>
+    [Range(0, 3600)]
+    public int SettleSeconds { get; set; } = 10;
+    /// <summary>Content intake holds in memory before it writes a batch of documents (at most 500 files a batch).</summary>
+    [Range(typeof(long), "1", "9223372036854775807")]
+    public long MaxBatchBytes { get; set; } = 64 * 1024 * 1024;
+    /// <summary>Largest CSV record (a row with any quoted line breaks): a file with a longer one is rejected, naming the line.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxCsvRecordBytes { get; set; } = Csv.CsvBytes.DefaultMaxRecordBytes;
 
     public long LimitFor(Ingestion.DocumentChannel channel) => channel is Ingestion.DocumentChannel.Payroll or Ingestion.DocumentChannel.Travel ? MaxPayrollFileBytes : MaxFileBytes;
 }

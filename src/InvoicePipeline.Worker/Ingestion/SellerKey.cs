@@ -9,6 +9,21 @@ namespace InvoicePipeline.Worker.Ingestion;
 /// </summary>
 public static class SellerKey
 {
+    /// <summary>
+    /// The key a stored document is chunked by: an e-invoice's seller; all scans together (their seller is known only
+    /// after OCR, so two scans of one seller never race); all payroll files together, so that one chunk decides every
+    /// payroll file of a run in turn and a file sent twice can never be accepted twice by two chunks at once.
+    /// </summary>
+    public static string For(DocumentChannel channel, byte[] content, string sha) => channel switch
+    {
+        DocumentChannel.EInvoices => Peek(content, sha),
+        DocumentChannel.Scanned => "scanned",
+        DocumentChannel.Payroll => "payroll",
+        // Travel claims share one chunk too: an overlap between trips of two files is then always seen.
+        DocumentChannel.Travel => "travel",
+        _ => sha,
+    };
+
     public static string Peek(byte[] content, string fallback)
     {
         try
@@ -21,9 +36,9 @@ public static class SellerKey
                     return reader.ReadElementContentAsString().Trim();
             }
         }
-        catch (XmlException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Broken documents are rejected later; any chunk will do.
+            // Broken documents (whatever the reader throws) are rejected later by the chunk; any chunk will do.
         }
         return fallback;
     }

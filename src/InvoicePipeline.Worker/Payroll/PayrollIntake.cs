@@ -1,4 +1,5 @@
 using InvoicePipeline.Payroll;
+using InvoicePipeline.Worker.Csv;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,8 @@ namespace InvoicePipeline.Worker.Payroll;
 /// </summary>
 public static class PayrollIntake
 {
-    public static async Task<int> ProcessAsync(PipelineDbContext db, IReadOnlyList<ReceivedDocument> files, string runId, CancellationToken ct, int batchSize = BatchSize)
+    public static async Task<int> ProcessAsync(PipelineDbContext db, IReadOnlyList<ReceivedDocument> files, string runId, CancellationToken ct, int batchSize = BatchSize,
+        int maxRecordBytes = CsvBytes.DefaultMaxRecordBytes)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         if (files.Count == 0) return 0;
@@ -31,7 +33,7 @@ public static class PayrollIntake
         // Reading, validating and pricing the next batch runs while the database copies the previous one, so memory stays
         // flat with file size (the duplicate keys of accepted rows are all that grows) and the CPU-bound half overlaps the write.
         var written = 0;
-        await ReadAhead.ConsumeAsync(Rows(files, runId, master, accepted).Chunk(batchSize).ToAsyncEnumerable(), async batch =>
+        await ReadAhead.ConsumeAsync(Rows(files, runId, master, accepted, maxRecordBytes).Chunk(batchSize).ToAsyncEnumerable(), async batch =>
         {
             await BulkWriter.InsertAsync(db, batch, ct, keepIdentity: false);
             written += batch.Length;
@@ -43,7 +45,7 @@ public static class PayrollIntake
     /// Every row of the files, validated and priced, as it is read. A header error rejects the file whole (one row
     /// naming the column); rows already read stay, as a bad row never stops the rest.
     /// </summary>
-    private static IEnumerable<PayrollEntry> Rows(IReadOnlyList<ReceivedDocument> files, string runId, PayrollMasterData master, PayrollDuplicateKeys accepted)
+    private static IEnumerable<PayrollEntry> Rows(IReadOnlyList<ReceivedDocument> files, string runId, PayrollMasterData master, PayrollDuplicateKeys accepted, int maxRecordBytes)
     {
         foreach (var file in files.OrderBy(f => f.Id))
         {
@@ -51,6 +53,13 @@ public static class PayrollIntake
             {
                 // Over the intake's size limit the original was not stored: reject the file with the reason.
                 yield return FileRejected(file, runId, 0, $"{file.FileName}: {file.Size} bytes is over the intake's size limit for payroll files (Pipeline:Intake:MaxPayrollFileBytes)");
+                continue;
+            }
+            // Whole or not at all: bytes that are not UTF-8, a record over the maximum (an unterminated quote) or a last
+            // line without its newline (a file cut off) reject the file before any of its rows is accepted.
+            if (CsvBytes.Check(file.Content, file.FileName, maxRecordBytes, requireFinalNewline: true) is { } bad)
+            {
+                yield return FileRejected(file, runId, (int)bad.Line, $"{file.FileName}, line {bad.Line}: {bad.Reason}");
                 continue;
             }
             using var stream = new MemoryStream(file.Content, writable: false);

@@ -57,6 +57,9 @@ internal static class InvoiceModel
             e.ToTable("payroll_transactions");
             e.HasIndex(x => new { x.DocumentId, x.Line }).IsUnique();
             e.HasIndex(x => x.TransactionId);
+            // The last guard against paying a transaction twice: at most one accepted row per transaction id.
+            e.HasIndex(x => x.TransactionId, "IX_payroll_transactions_TransactionId_Accepted").IsUnique()
+                .HasFilter("\"Status\" IN ('AwaitingAttestation', 'Attested', 'Posted')");
             // No index on (employee, pay code, work date): duplicates are checked in memory against the accepted rows,
             // which the intake loads by status. It served no query, and a random-order btree is what a bulk write pays most for.
             e.HasIndex(x => new { x.Status, x.Period });

@@ -67,5 +67,14 @@ internal static class LedgerModel
             e.ToTable("run_chunks");
             e.HasKey(x => new { x.RunId, x.ChunkNo });
         });
+        b.Entity<Alert>(e =>
+        {
+            e.ToTable("alerts");
+            e.HasIndex(x => new { x.Kind, x.Subject }).IsUnique();
+            e.Property(x => x.Kind).HasMaxLength(100);
+            e.Property(x => x.Subject).HasMaxLength(200);
+            e.Property(x => x.Message).HasMaxLength(4000);
+            e.Property(x => x.AcknowledgedReason).HasMaxLength(4000);
+        });
     }
 }

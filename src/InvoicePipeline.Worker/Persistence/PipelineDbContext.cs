@@ -49,6 +49,7 @@ public abstract class PipelineDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<PipelineRun> Runs => Set<PipelineRun>();
     public DbSet<RunChunk> RunChunks => Set<RunChunk>();
+    public DbSet<Alert> Alerts => Set<Alert>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -28,6 +28,10 @@ public sealed class PipelineRun
     public string ManifestJson { get; set; } = "{}";
     public int ChunkCount { get; set; }
     public int AlreadySeen { get; set; }
+    /// <summary>Unprocessed documents of earlier runs that did not complete, taken over by this run (<see cref="Runs.StrandedDocuments"/>).</summary>
+    public int Adopted { get; set; }
+    /// <summary>Inbox files left where they are: symbolic links, files still arriving (named in the log).</summary>
+    public int NotTaken { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
     public string? ReportPath { get; set; }

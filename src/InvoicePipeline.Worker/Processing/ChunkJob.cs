@@ -60,7 +60,7 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
         await BulkWriter.InsertAsync(db, rows.Invoices.SelectMany(e => e.Issues), ct, keepIdentity: false);
         await BulkWriter.InsertAsync(db, rows.History, ct, keepIdentity: false);
         await BulkWriter.InsertAsync(db, rows.Decisions, ct, keepIdentity: false);
-        await PayrollIntake.ProcessAsync(db, payrollFiles, runId, ct);
+        await PayrollIntake.ProcessAsync(db, payrollFiles, runId, ct, maxRecordBytes: options.Value.Intake.MaxCsvRecordBytes);
         await Travel.TravelIntake.ProcessAsync(db, travelFiles, runId, options.Value.Travel.Policy(BusinessClock.For(options.Value, clock).Today), ct);
         var docIds = invoiceDocs.Concat(payrollFiles).Concat(travelFiles).Select(d => d.Id).ToList();
         await db.Documents.Where(d => docIds.Contains(d.Id)).ExecuteUpdateAsync(u => u.SetProperty(d => d.Processed, true), ct);

@@ -50,6 +50,10 @@ public sealed class RunSummary
         public int TravelFiles { get; set; }
         /// <summary>Files whose bytes were received before: recognised by SHA-256 and not processed again.</summary>
         public int AlreadySeen { get; set; }
+        /// <summary>Of <see cref="Received"/>: stored, unprocessed documents of earlier runs that did not complete, taken over by this run.</summary>
+        public int Adopted { get; set; }
+        /// <summary>Inbox files not taken this run: symbolic links, files still arriving (each named in the log).</summary>
+        public int NotTaken { get; set; }
     }
 
     public sealed class InvoiceCounts
@@ -139,6 +143,7 @@ public static class RunReport
                 Scanned = docs.Where(d => d.Channel == DocumentChannel.Scanned).Sum(d => d.Count),
                 PayrollFiles = docs.Where(d => d.Channel == DocumentChannel.Payroll).Sum(d => d.Count), AlreadySeen = run.AlreadySeen,
                 TravelFiles = docs.Where(d => d.Channel == DocumentChannel.Travel).Sum(d => d.Count),
+                Adopted = run.Adopted, NotTaken = run.NotTaken,
             },
             Posting = { Vouchers = await db.Vouchers.CountAsync(v => v.RunId == run.Id, ct), Amount = -payable, Currency = posting.LedgerCurrency },
         };

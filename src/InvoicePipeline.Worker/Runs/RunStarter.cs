@@ -28,7 +28,8 @@ public sealed class RunStarter(PipelineDbContext db, IBackgroundJobClient jobs, 
         var key = RunKey.For("nightly", postingDate, inputHash);
 
         var previous = await db.Runs.Where(r => r.Key == key).OrderByDescending(r => r.StartedAt).FirstOrDefaultAsync(ct);
-        if (previous is not null && previous.State != RunState.Completed)
+        // A failed run (one whose documents a later run adopted) is not resumed: its inputs are someone else's now.
+        if (previous is not null && previous.State is not (RunState.Completed or RunState.Failed))
         {
             previous.Error = null;
             await db.SaveChangesAsync(ct);
@@ -36,7 +37,7 @@ public sealed class RunStarter(PipelineDbContext db, IBackgroundJobClient jobs, 
             log.RunResumed(previous.Id, previous.State.ToString());
             return new RunStart(previous, false, true);
         }
-        if (previous is not null && !again) return new RunStart(previous, true, false);
+        if (previous is { State: RunState.Completed } && !again) return new RunStart(previous, true, false);
 
         var masterData = await db.MasterDataImports.AsNoTracking().OrderBy(m => m.Id)
             .Select(m => new { m.FileName, m.Sha256, m.ImportedAt }).ToListAsync(ct);

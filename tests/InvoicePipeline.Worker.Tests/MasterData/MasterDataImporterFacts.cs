@@ -58,6 +58,26 @@ public sealed class MasterDataImporterFacts : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_BytesThatAreNotUtf8_OrAnUnterminatedQuote_AreAnErrorNamingFileAndLine_AndNothingIsApplied()
+    {
+        var dir = Folder(("cost_centres.csv", "cost_centre,name\nCC1,Ekonomi\n"));
+        // Latin-1 'ö' (0xF6) on line 3: read as UTF-8 it would silently become U+FFFD in the name.
+        File.WriteAllBytes(Path.Combine(dir, "accounts.csv"), [.. "account,name,type\n4010,Varor,expense\n5410,F"u8, 0xF6, .. "rbrukning,expense\n"u8]);
+        File.WriteAllText(Path.Combine(dir, "approvers.csv"), "user_id,name,cost_centre,max_amount\nanna,\"Anna,CC1,1000\n" + string.Concat(Enumerable.Repeat("x,y,CC1,1\n", 10_000)));
+
+        var result = await Importer().ImportAsync(dir, Ct);
+
+        var accounts = Assert.Single(result.Files.Single(f => f.File == "accounts.csv").Errors);
+        Assert.Equal(("accounts.csv", 3L), (accounts.File, accounts.Line));
+        Assert.Contains("not UTF-8", accounts.Reason, StringComparison.Ordinal);
+        var approvers = Assert.Single(result.Files.Single(f => f.File == "approvers.csv").Errors);
+        Assert.Equal(2, approvers.Line);
+        Assert.Contains("longer than", approvers.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, await _ctx.Accounts.CountAsync(Ct));
+        Assert.True(result.Files.Single(f => f.File == "cost_centres.csv").Applied);
+    }
+
+    [Fact]
     public async Task Import_MissingRequiredColumn_IsOneHeaderError()
     {
         var result = await Importer().ImportAsync(Folder(("accounts.csv", "account,type\n4010,expense\n")), Ct);

@@ -81,6 +81,7 @@ public sealed class PayrollDeskFacts
             transaction_id,employee_id,pay_code,work_date,quantity,reported_by
             OWN-1,E1010,OT50,2025-03-20,2,hr.clerk
             OTHER-1,E1003,OT50,2025-03-20,2,hr.clerk
+
             """.ReplaceLineEndings("\n"));
         var doc = new ReceivedDocument { Sha256 = "own", FileName = "payroll/own.csv", Channel = DocumentChannel.Payroll, Size = content.Length, Content = content, ReceivedAt = DateTimeOffset.UtcNow, RunId = "r1" };
         ctx.Documents.Add(doc);

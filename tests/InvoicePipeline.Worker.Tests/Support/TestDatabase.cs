@@ -64,6 +64,8 @@ public sealed class TestDatabase : IAsyncDisposable
         ["ConnectionStrings:Pipeline"] = ConnectionString,
         ["Pipeline:Hangfire:Storage"] = hangfireStorage ?? (Provider == DatabaseProvider.Postgres ? "Postgres" : "InMemory"),
         ["Pipeline:Responses:Outbox"] = Path.Combine(Folder, "responses"),
+        // Tests write their inbox just before the run; the tests of settling (InboxFacts) set their own interval.
+        ["Pipeline:Intake:SettleSeconds"] = "0",
     };
 
     public PipelineDbContext Open() => Database.Open(Provider, ConnectionString);

@@ -488,6 +488,50 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.ToTable("suppliers", (string)null);
                 });
 
+            modelBuilder.Entity("InvoicePipeline.Worker.Persistence.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AcknowledgedReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Subject")
+                        .IsUnique();
+
+                    b.ToTable("alerts", (string)null);
+                });
+
             modelBuilder.Entity("InvoicePipeline.Worker.Persistence.BankReturnFile", b =>
                 {
                     b.Property<long>("Id")
@@ -917,6 +961,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
                     b.HasIndex("Status", "Period");
 
+                    b.HasIndex(new[] { "TransactionId" }, "IX_payroll_transactions_TransactionId_Accepted")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('AwaitingAttestation', 'Attested', 'Posted')");
+
                     b.ToTable("payroll_transactions", (string)null);
                 });
 
@@ -960,6 +1008,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<string>("Id")
                         .HasColumnType("text");
 
+                    b.Property<int>("Adopted")
+                        .HasColumnType("integer");
+
                     b.Property<int>("AlreadySeen")
                         .HasColumnType("integer");
 
@@ -993,6 +1044,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<string>("ManifestJson")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("NotTaken")
+                        .HasColumnType("integer");
 
                     b.Property<string>("OutDir")
                         .IsRequired()

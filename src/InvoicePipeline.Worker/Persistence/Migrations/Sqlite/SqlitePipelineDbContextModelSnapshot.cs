@@ -479,6 +479,48 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.ToTable("suppliers", (string)null);
                 });
 
+            modelBuilder.Entity("InvoicePipeline.Worker.Persistence.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Subject")
+                        .IsUnique();
+
+                    b.ToTable("alerts", (string)null);
+                });
+
             modelBuilder.Entity("InvoicePipeline.Worker.Persistence.BankReturnFile", b =>
                 {
                     b.Property<long>("Id")
@@ -894,6 +936,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "Period");
 
+                    b.HasIndex(new[] { "TransactionId" }, "IX_payroll_transactions_TransactionId_Accepted")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('AwaitingAttestation', 'Attested', 'Posted')");
+
                     b.ToTable("payroll_transactions", (string)null);
                 });
 
@@ -935,6 +981,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Adopted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("AlreadySeen")
                         .HasColumnType("INTEGER");
 
@@ -968,6 +1017,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.Property<string>("ManifestJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("NotTaken")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OutDir")
                         .IsRequired()
