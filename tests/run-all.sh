@@ -3,6 +3,9 @@
 # starts PostgreSQL, runs every test, and prints "N passed, N failed, N skipped". With CI=true a skipped test fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The suite lock (flock, see PROTOCOL) is held by flock itself. A descriptor of it inherited here would pass down to
+# PostgreSQL when a test restarts the server, and the lock would outlive the run: close what flock handed down.
+for fd in 3 4 5 6 7 8 9; do eval "exec $fd>&-"; done
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 need=()
