@@ -22,14 +22,26 @@ public static class ChunkDocuments
         var read = new List<ReadDocument>(documents.Count);
         foreach (var d in documents)
         {
-            if (d.Content.Length == 0 && d.Size > 0)
-                read.Add(new(d, ReadResult.Invalid(d.FileName, $"{d.Size} bytes is over the size limit of {maxFileBytes} bytes"), null));
-            else if (d.Channel == DocumentChannel.Scanned)
-                read.Add(await ReadScanAsync(d, scans, lookup, ct));
-            else
-                read.Add(new(d, EInvoiceReader.Read(d.Content, d.FileName, readerOptions), null));
+            try
+            {
+                read.Add(await ReadOneAsync(d, scans, lookup, readerOptions, ct));
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // One document's failure is that document's rejection: the chunk and the rest of the night go on.
+                read.Add(new(d, ReadResult.Invalid(d.FileName, $"cannot be read ({e.GetType().Name}: {e.Message})"), null));
+            }
         }
         return read;
+    }
+
+    private static async Task<ReadDocument> ReadOneAsync(ReceivedDocument d, ScannedInvoiceReader scans, SupplierLookup lookup,
+        EInvoiceReaderOptions readerOptions, CancellationToken ct)
+    {
+        if (d.Content.Length == 0 && d.Size > 0)
+            return new(d, ReadResult.Invalid(d.FileName, $"{d.Size} bytes is over the size limit of {readerOptions.MaxDocumentBytes} bytes"), null);
+        if (d.Channel == DocumentChannel.Scanned) return await ReadScanAsync(d, scans, lookup, ct);
+        return new(d, EInvoiceReader.Read(d.Content, d.FileName, readerOptions), null);
     }
 
     private static async Task<ReadDocument> ReadScanAsync(ReceivedDocument doc, ScannedInvoiceReader scans, SupplierLookup lookup, CancellationToken ct)

@@ -15,43 +15,64 @@ namespace InvoicePipeline.Worker.Processing;
 /// <summary>
 /// Processes one chunk of a run's documents in two steps: its invoices (read, validate, identify, check duplicates,
 /// match, code, route: <see cref="ChunkDocuments"/>, <see cref="InvoiceRows"/>) and its payroll files
-/// (<see cref="PayrollIntake"/>), and its travel claim files (<see cref="Travel.TravelIntake"/>). The whole chunk is one transaction; a chunk that is already done is skipped, so a
+/// (<see cref="PayrollIntake"/>). The whole chunk is one transaction; a chunk that is already done is skipped, so a
 /// retry or a resumed run repeats nothing.
 /// </summary>
 public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, IBackgroundJobClient jobs, IOptions<PipelineOptions> options, TimeProvider clock, ILogger<ChunkJob> log)
 {
     [Queue("chunks")]
+    [AutomaticRetry(Attempts = HangfireAttempts, DelaysInSeconds = [30])]
     public async Task RunAsync([RunId] string runId, int chunkNo, CancellationToken ct)
     {
-        await Resilience.Database.ExecuteAsync(async t => await ProcessAsync(runId, chunkNo, t), ct);
+        // Only the database steps are retried (Resilience.Database, transient faults); reading the documents (OCR,
+        // parsing) runs once per job attempt, between them. At most (1 + HangfireAttempts) OCR passes of a chunk.
+        var loaded = await Resilience.Database.ExecuteAsync(async t => await LoadAsync(runId, chunkNo, t), ct);
+        if (loaded is not null)
+        {
+            var clock0 = System.Diagnostics.Stopwatch.StartNew();
+            var read = await ChunkDocuments.ReadAsync(loaded.InvoiceDocs, scans, SupplierLookups.Over(loaded.Register), options.Value.Intake.MaxFileBytes, ct);
+            var readMs = clock0.ElapsedMilliseconds;
+            await Resilience.Database.ExecuteAsync(async t => await WriteAsync(runId, chunkNo, loaded, read, readMs, t), ct);
+        }
         await ProcessingFlow.ChunkDoneAsync(db, jobs, runId, ct);
     }
 
-    private async Task ProcessAsync(string runId, int chunkNo, CancellationToken ct)
+    /// <summary>Hangfire's further attempts of a chunk job (the global default is 3): each repeats the chunk's OCR.</summary>
+    public const int HangfireAttempts = 1;
+
+    private sealed record Loaded(int Attempts, List<ReceivedDocument> InvoiceDocs, List<ReceivedDocument> PayrollFiles, List<ReceivedDocument> TravelFiles,
+        List<InvoicePipeline.MasterData.Supplier> Register);
+
+    private async Task<Loaded?> LoadAsync(string runId, int chunkNo, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        var chunk = await db.RunChunks.SingleAsync(c => c.RunId == runId && c.ChunkNo == chunkNo, ct);
-        if (chunk.Done) return;
-        chunk.Attempts++;
-        var docs = await db.Documents.Where(d => d.RunId == runId && d.ChunkNo == chunkNo && !d.Processed)
+        var chunk = await db.RunChunks.AsNoTracking().SingleAsync(c => c.RunId == runId && c.ChunkNo == chunkNo, ct);
+        if (chunk.Done) return null;
+        var docs = await db.Documents.AsNoTracking().Where(d => d.RunId == runId && d.ChunkNo == chunkNo && !d.Processed)
             .OrderBy(d => d.Id).ToListAsync(ct);
         var payrollFiles = docs.Where(d => d.Channel == DocumentChannel.Payroll).ToList();
         var invoiceDocs = docs.Where(d => d.Channel is DocumentChannel.EInvoices or DocumentChannel.Scanned).ToList();
         var travelFiles = docs.Where(d => d.Channel == DocumentChannel.Travel).ToList();
-        var now = clock.GetUtcNow();
-
-        var clock0 = System.Diagnostics.Stopwatch.StartNew();
         var register = await db.Suppliers.AsNoTracking().ToListAsync(ct);
-        var read = await ChunkDocuments.ReadAsync(invoiceDocs, scans, SupplierLookups.Over(register), options.Value.Intake.MaxFileBytes, ct);
-        var readMs = clock0.ElapsedMilliseconds;
+        return new Loaded(chunk.Attempts + 1, invoiceDocs, payrollFiles, travelFiles, register);
+    }
+
+    private async Task WriteAsync(string runId, int chunkNo, Loaded loaded, IReadOnlyList<ReadDocument> read, long readMs, CancellationToken ct)
+    {
+        var (invoiceDocs, payrollFiles, travelFiles, register) = (loaded.InvoiceDocs, loaded.PayrollFiles, loaded.TravelFiles, loaded.Register);
+        var now = clock.GetUtcNow();
+        var clock0 = System.Diagnostics.Stopwatch.StartNew();
+        db.ChangeTracker.Clear();
+        // A retry after a commit whose answer was lost finds the chunk done: nothing is written twice.
+        if (await db.RunChunks.AnyAsync(c => c.RunId == runId && c.ChunkNo == chunkNo && c.Done, ct)) return;
         var context = await DecisionContextLoader.ForInvoicesAsync(db, register, read.Where(r => r.Result.IsAccepted).Select(r => r.Result.Invoice!).ToList(), ct,
             maxRateAgeDays: options.Value.Posting.MaxRateAgeDays);
-        var loadMs = clock0.ElapsedMilliseconds - readMs;
+        var loadMs = clock0.ElapsedMilliseconds;
         // Ids come from a block reserved outside the chunk's transaction (so chunks never wait on each other);
         // with them the chunk bulk-copies invoices and their children, instead of one INSERT per row.
         var firstId = read.Count == 0 ? 0 : await IdBlocks.ReserveAsync(db, "invoices", read.Count, ct);
         var rows = InvoiceRows.Decide(read, context, options.Value.DecisionPolicy(), firstId, runId, now);
-        var decideMs = clock0.ElapsedMilliseconds - readMs - loadMs;
+        var decideMs = clock0.ElapsedMilliseconds - loadMs;
 
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -65,10 +86,10 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
         var docIds = invoiceDocs.Concat(payrollFiles).Concat(travelFiles).Select(d => d.Id).ToList();
         await db.Documents.Where(d => docIds.Contains(d.Id)).ExecuteUpdateAsync(u => u.SetProperty(d => d.Processed, true), ct);
         await db.RunChunks.Where(c => c.RunId == runId && c.ChunkNo == chunkNo)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Done, true).SetProperty(c => c.CompletedAt, now).SetProperty(c => c.Attempts, chunk.Attempts), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Done, true).SetProperty(c => c.CompletedAt, now).SetProperty(c => c.Attempts, loaded.Attempts), ct);
         await tx.CommitAsync(ct);
         foreach (var r in read)
             if (r.Result.Rejection is { } rejection) log.FileRejected(r.Document.FileName, rejection.Code, rejection.Reason);
-        log.ChunkProcessed(chunkNo, invoiceDocs.Count, clock0.ElapsedMilliseconds, readMs, loadMs, decideMs, clock0.ElapsedMilliseconds - readMs - loadMs - decideMs);
+        log.ChunkProcessed(chunkNo, invoiceDocs.Count, readMs + clock0.ElapsedMilliseconds, readMs, loadMs, decideMs, clock0.ElapsedMilliseconds - loadMs - decideMs);
     }
 }

@@ -74,6 +74,18 @@ public sealed class TesseractOcrEngineFacts : IDisposable
     }
 
     [Fact]
+    public async Task RecognizeAsync_RunsTheEngineUnderItsMemoryLimit()
+    {
+        if (!File.Exists("/usr/bin/prlimit")) Ci.SkipOrFail("prlimit (util-linux) is not installed");
+        // The stand-in reports the address-space limit it runs under (ulimit -v, in KiB) and exits as unreadable.
+        var engine = new TesseractOcrEngine(new TesseractOptions { Executable = Script($"ulimit -v > '{_folder}/limit'\nexit 1"), MemoryLimitBytes = 512L << 20 });
+
+        await Assert.ThrowsAsync<UnreadableImageException>(() => engine.RecognizeAsync("x.png", TestContext.Current.CancellationToken));
+
+        Assert.Equal((512 << 10).ToString(System.Globalization.CultureInfo.InvariantCulture), File.ReadAllText(Path.Combine(_folder, "limit")).Trim());
+    }
+
+    [Fact]
     public async Task RecognizeAsync_ReadsWordsWithBoxesAndConfidences_FromTheRealEngine()
     {
         var engine = RealTesseract.Engine();

@@ -33,7 +33,11 @@ public sealed class ScannedDocumentReader(IOcrEngine engine, ScannedDocumentOpti
             if (length == 0) return ScannedPages.Invalid("empty file (0 bytes)");
             if (length > _options.MaxBytes) return ScannedPages.Invalid($"file is larger than {_options.MaxBytes} bytes");
             var bytes = await content(limit.Token);
-            var pages = ScanFileKinds.Sniff(bytes) switch
+            var kind = ScanFileKinds.Sniff(bytes);
+            if (ScanLimits.LargestImage(kind, bytes, _options.MaxPages) is var (width, height)
+                && ScanLimits.TooLarge(width, height, _options.MaxPixels) is { } tooLarge)
+                return ScannedPages.Invalid(tooLarge);
+            var pages = kind switch
             {
                 ScanFileKind.Pdf => await ReadPdfAsync(bytes, limit.Token),
                 ScanFileKind.Tiff => await ReadTiffAsync(bytes, fileName, path, limit.Token),
@@ -57,6 +61,11 @@ public sealed class ScannedDocumentReader(IOcrEngine engine, ScannedDocumentOpti
         catch (OcrEngineFailedException e)
         {
             return ScannedPages.Invalid(e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever a decoder throws on hostile input: this document is rejected with the reason, the others go on.
+            return ScannedPages.Invalid($"cannot be read ({e.GetType().Name}: {e.Message})");
         }
     }
 
@@ -87,6 +96,8 @@ public sealed class ScannedDocumentReader(IOcrEngine engine, ScannedDocumentOpti
 
     private async Task<ScannedPages> ReadPdfAsync(byte[] bytes, CancellationToken ct)
     {
+        if (ScanLimits.InflatesBeyond(bytes, _options.MaxInflatedBytes))
+            return ScannedPages.Invalid($"PDF streams inflate beyond {_options.MaxInflatedBytes} bytes (a compression bomb)");
         PdfDocument document;
         try
         {
@@ -110,10 +121,21 @@ public sealed class ScannedDocumentReader(IOcrEngine engine, ScannedDocumentOpti
             {
                 return ScannedPages.Invalid("corrupt PDF: " + e.Message);
             }
-            var textLayer = pages.SelectMany((p, i) => TextLayerWords(p, i + 1)).ToList();
-            if (textLayer.Count(w => w.Text.Any(char.IsLetterOrDigit)) >= _options.MinWords)
-                return new ScannedPages(textLayer, pages.Count, FieldSource.TextLayer);
-            return await OcrPdfImagesAsync(pages, ct);
+            List<OcrWord> textLayer;
+            List<(int Page, string Name, byte[] Bytes)> images;
+            try
+            {
+                textLayer = pages.SelectMany((p, i) => TextLayerWords(p, i + 1)).ToList();
+                if (textLayer.Count(w => w.Text.Any(char.IsLetterOrDigit)) >= _options.MinWords)
+                    return new ScannedPages(textLayer, pages.Count, FieldSource.TextLayer);
+                images = PageImages(pages, out var tooLarge);
+                if (tooLarge is not null) return ScannedPages.Invalid(tooLarge);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return ScannedPages.Invalid("corrupt PDF: " + e.Message);
+            }
+            return await OcrPdfImagesAsync(images, pages.Count, ct);
         }
     }
 
@@ -121,26 +143,43 @@ public sealed class ScannedDocumentReader(IOcrEngine engine, ScannedDocumentOpti
         page.GetWords().Select(w => new OcrWord(
             w.Text, number, w.BoundingBox.Left, page.Height - w.BoundingBox.Top, w.BoundingBox.Width, w.BoundingBox.Height, 1.0));
 
-    // An image PDF from a scanner holds one image per page: OCR those, pages in parallel.
-    private async Task<ScannedPages> OcrPdfImagesAsync(List<Page> pages, CancellationToken ct)
+    /// <summary>
+    /// The page images as PNG or JPEG bytes. An image is measured by its declared size before it is decoded: one over
+    /// <see cref="ScannedDocumentOptions.MaxPixels"/> refuses the document (<paramref name="tooLarge"/>).
+    /// </summary>
+    private List<(int Page, string Name, byte[] Bytes)> PageImages(List<Page> pages, out string? tooLarge)
     {
+        var images = new List<(int, string, byte[])>();
+        tooLarge = null;
+        foreach (var page in pages)
+        {
+            var n = 0;
+            foreach (var image in page.GetImages())
+            {
+                tooLarge = ScanLimits.TooLarge(image.WidthInSamples, image.HeightInSamples, _options.MaxPixels);
+                if (tooLarge is not null) return [];
+                var name = $"p{page.Number}-{n++}";
+                if (image.TryGetPng(out var png)) images.Add((page.Number, name + ".png", png));
+                else if (ScanFileKinds.Sniff(image.RawBytes) == ScanFileKind.Jpeg) images.Add((page.Number, name + ".jpg", image.RawBytes.ToArray()));
+            }
+        }
+        return images;
+    }
+
+    // An image PDF from a scanner holds one image per page: OCR those, pages in parallel.
+    private async Task<ScannedPages> OcrPdfImagesAsync(List<(int Page, string Name, byte[] Bytes)> images, int pageCount, CancellationToken ct)
+    {
+        if (images.Count == 0) return ScannedPages.Invalid("PDF has neither a text layer nor page images");
         var dir = Directory.CreateTempSubdirectory("invoicepipeline-scan-");
         try
         {
             var files = new List<(int Page, string Path)>();
-            foreach (var page in pages)
+            foreach (var (page, name, bytes) in images)
             {
-                var n = 0;
-                foreach (var image in page.GetImages())
-                {
-                    var file = Path.Combine(dir.FullName, $"p{page.Number}-{n++}");
-                    if (image.TryGetPng(out var png)) await File.WriteAllBytesAsync(file += ".png", png, ct);
-                    else if (ScanFileKinds.Sniff(image.RawBytes) == ScanFileKind.Jpeg) await File.WriteAllBytesAsync(file += ".jpg", image.RawBytes.ToArray(), ct);
-                    else continue;
-                    files.Add((page.Number, file));
-                }
+                var file = Path.Combine(dir.FullName, name);
+                await File.WriteAllBytesAsync(file, bytes, ct);
+                files.Add((page, file));
             }
-            if (files.Count == 0) return ScannedPages.Invalid("PDF has neither a text layer nor page images");
             var words = new List<OcrWord>[files.Count];
             await Parallel.ForEachAsync(Enumerable.Range(0, files.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = ct },
@@ -150,7 +189,7 @@ public sealed class ScannedDocumentReader(IOcrEngine engine, ScannedDocumentOpti
                     // Line ids are per image: make them unique per file so two images' lines never merge.
                     words[i] = read.Select(w => w with { Page = files[i].Page, Line = w.Line < 0 ? -1 : (i * 100_000_000L) + w.Line }).ToList();
                 });
-            return WithWords(words.SelectMany(w => w).ToList(), pages.Count, FieldSource.Ocr);
+            return WithWords(words.SelectMany(w => w).ToList(), pageCount, FieldSource.Ocr);
         }
         finally
         {

@@ -24,4 +24,11 @@ public sealed class ScannedDocumentOptions
     public int Parallelism { get; set; } = Math.Max(1, Environment.ProcessorCount);
     /// <summary>Fewer legible words than this and the page is taken for an image with no text.</summary>
     public int MinWords { get; set; } = 5;
+    /// <summary>
+    /// Largest image (or TIFF page, or PDF page image) handed to OCR, in pixels: an A4 page at 600 dpi is 35 million.
+    /// Checked from the file's headers before anything is decoded, so the worker never allocates a hostile image.
+    /// </summary>
+    public long MaxPixels { get; set; } = 40_000_000;
+    /// <summary>What a PDF's compressed streams may inflate to, together: a compression bomb is refused before PdfPig opens it.</summary>
+    public long MaxInflatedBytes { get; set; } = 256L * 1024 * 1024;
 }

@@ -12,8 +12,8 @@ namespace InvoicePipeline.Worker.Ingestion.Scanned;
 
 /// <summary>
 /// Runs the tesseract command line as a separate process ("tesseract in stdout -l swe+dan+eng tsv"): a crash or
-/// hang of the engine cannot take the worker down. Each attempt has a time limit and is killed past it; timeouts
-/// and crashes are retried, an unreadable image is not.
+/// hang of the engine cannot take the worker down. Each attempt has a time limit and is killed past it, and runs with
+/// a memory limit (<see cref="TesseractOptions.MemoryLimitBytes"/>); timeouts and crashes are retried, an unreadable image is not.
 /// </summary>
 public sealed class TesseractOcrEngine : IOcrEngine
 {
@@ -62,12 +62,15 @@ public sealed class TesseractOcrEngine : IOcrEngine
 
     private async Task<string> RunOnceAsync(string imagePath, CancellationToken ct)
     {
-        var start = new ProcessStartInfo(_options.Executable)
+        var limited = _options.MemoryLimitBytes > 0 && File.Exists(_options.Prlimit);
+        var start = new ProcessStartInfo(limited ? _options.Prlimit : _options.Executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (limited)
+            foreach (var arg in new[] { "--as=" + _options.MemoryLimitBytes.ToString(CultureInfo.InvariantCulture), "--", _options.Executable }) start.ArgumentList.Add(arg);
         foreach (var arg in new[] { imagePath, "stdout", "-l", _options.Languages, "tsv" }) start.ArgumentList.Add(arg);
         start.Environment["OMP_THREAD_LIMIT"] = _options.ThreadLimit.ToString(CultureInfo.InvariantCulture);
         using var process = Process.Start(start) ?? throw new OcrEngineFailedException("tesseract did not start");

@@ -18,4 +18,12 @@ public sealed class TesseractOptions
     /// <summary>OpenMP threads per run: 1, because the batch runs pages in parallel instead.</summary>
     [Range(1, 64)]
     public int ThreadLimit { get; set; } = 1;
+    /// <summary>
+    /// Address space one run of the engine may map (util-linux <c>prlimit --as</c>): past it the engine fails and the
+    /// scan is rejected, the worker untouched. Images over the pixel cap never get here. 0 runs it without a limit.
+    /// </summary>
+    [Range(typeof(long), "0", "1099511627776")]
+    public long MemoryLimitBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+    /// <summary>The <c>prlimit</c> that applies <see cref="MemoryLimitBytes"/>; where it is missing the engine runs without the limit.</summary>
+    public string Prlimit { get; set; } = "/usr/bin/prlimit";
 }
