@@ -38,6 +38,9 @@ public abstract class DeskPage(string title) : RazorPage
 
     protected string Link(string path) => Url.To(path);
 
+    /// <summary>The open alerts (loaded by <see cref="DeskRoute"/>): every page shows them until an operator acknowledges them.</summary>
+    internal IReadOnlyList<Persistence.Alert> OpenAlerts { get; set; } = [];
+
     public override void Execute()
     {
         Layout = new LayoutPage(title);
@@ -47,6 +50,15 @@ public abstract class DeskPage(string title) : RazorPage
         var roles = string.Join(", ", UserRoles.Order(StringComparer.Ordinal));
         html.Append(CultureInfo.InvariantCulture,
             $"<p class=\"text-muted\">Signed in as <b id=\"whoami\">{H(UserId)}</b> ({H(roles)})</p>");
+        if (OpenAlerts.Count > 0)
+        {
+            html.Append("<div class=\"alert alert-danger\" id=\"alerts\"><b>Needs an operator:</b><ul>");
+            foreach (var a in OpenAlerts)
+                html.Append(CultureInfo.InvariantCulture,
+                    $"<li>Alert {a.Id} ({H(a.Kind)}, {a.RaisedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC): {H(a.Message)}</li>");
+            html.Append("</ul>Acknowledge with <code>invoicepipeline alerts ack --id N --reason TEXT</code>; ");
+            html.Append("/health answers 503 until then.</div>");
+        }
         if (Http.Request.Query["message"].ToString() is { Length: > 0 } message)
         {
             var kind = Http.Request.Query["ok"] == "1" ? "alert-success" : "alert-danger";

@@ -38,7 +38,9 @@ public sealed class DeskRoute(Func<DeskRequest, Task<DeskPage>> load) : IDashboa
     {
         var http = context.GetHttpContext();
         await using var scope = http.RequestServices.CreateAsyncScope();
-        var page = await load(new DeskRequest(http, context.UriMatch, scope.ServiceProvider));
+        var request = new DeskRequest(http, context.UriMatch, scope.ServiceProvider);
+        var page = await load(request);
+        page.OpenAlerts = await Health.Alerts.OpenAsync(request.Db, request.Ct);
         // Hangfire's page dispatcher (internal) gives the page its context, URL helper and layout.
         var render = new Hangfire.Dashboard.RouteCollection();
         render.AddRazorPage("/", _ => page);

@@ -36,6 +36,43 @@ public sealed class DeskFacts(DeskFixture desk) : IClassFixture<DeskFixture>
     }
 
     [Fact]
+    public async Task AnOpenAlert_IsABannerOnEveryDeskPage_AndHealthIs503_UntilAcknowledged()
+    {
+        long id;
+        await using (var db = desk.Db.Open())
+        {
+            await Health.Alerts.RaiseAsync(db, Health.Alerts.RunIncomplete, "test-run", "Run test-run did not complete: <b>boom</b>", DateTimeOffset.UtcNow,
+                Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, Ct);
+            id = (await db.Alerts.AsNoTracking().SingleAsync(a => a.Subject == "test-run", Ct)).Id;
+        }
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(desk.BaseUrl) };
+            var health = await http.GetAsync("/health", Ct);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            Assert.Contains($"alert {id} run-incomplete test-run", await health.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+            var page = await desk.SignInAsync("david.ekonom");
+            foreach (var path in new[] { "/hangfire/exceptions", "/hangfire/runs", "/hangfire/payroll" })
+            {
+                await page.GotoAsync(desk.BaseUrl + path);
+                await Assertions.Expect(page.Locator("#alerts")).ToContainTextAsync($"Alert {id} (run-incomplete");
+                await Assertions.Expect(page.Locator("#alerts")).ToContainTextAsync("did not complete: <b>boom</b>"); // as text
+            }
+            await using (var db = desk.Db.Open())
+                await Health.Alerts.AcknowledgeAsync(db, id, "olle.operator", "looked at the night", DateTimeOffset.UtcNow, Ct);
+            await page.GotoAsync(desk.BaseUrl + "/hangfire/runs");
+            await Assertions.Expect(page.Locator("#alerts")).ToHaveCountAsync(0);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health", Ct)).StatusCode);
+        }
+        finally
+        {
+            await using var db = desk.Db.Open();
+            await db.Alerts.Where(a => a.Id == id && a.AcknowledgedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.AcknowledgedAt, DateTimeOffset.UtcNow).SetProperty(a => a.AcknowledgedBy, "test"), Ct);
+        }
+    }
+
+    [Fact]
     public async Task Accountant_ResolvesAnException_ThenApproverAttests()
     {
         var page = await desk.SignInAsync("david.ekonom");
