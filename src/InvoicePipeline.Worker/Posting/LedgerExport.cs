@@ -23,17 +23,15 @@ public sealed class LedgerExport(PipelineDbContext db, PipelineOptions options, 
         var projects = await used.Where(l => l.Project != null).Select(l => l.Project!).Distinct().ToListAsync(ct);
         var header = new SieHeader("InvoicePipeline", Runs.RunStarter.ProgramVersion.Split('+')[0], clock.Today,
             options.Ledger.CompanyName, options.Ledger.OrgNo, fiscalYear.Start, fiscalYear.End, options.Posting.LedgerCurrency);
-        await using var file = File.Create(path);
-        return await SieWriter.WriteAsync(file, header,
+        return await NewFiles.WriteAsync(path, file => SieWriter.WriteAsync(file, header,
             accountNumbers.ToDictionary(a => a, a => names.GetValueOrDefault(a) ?? a, StringComparer.Ordinal),
             centreCodes.ToDictionary(c => c, c => centreNames.GetValueOrDefault(c) ?? c, StringComparer.Ordinal),
-            projects, VouchersAsync(from, to, ct), ct);
+            projects, VouchersAsync(from, to, ct), ct), ct);
     }
 
     public async Task<int> JournalAsync(DateOnly from, DateOnly to, string path, CancellationToken ct)
     {
-        await using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
-        return await JournalWriter.WriteAsync(writer, VouchersAsync(from, to, ct), ct);
+        return await NewFiles.WriteTextAsync(path, writer => JournalWriter.WriteAsync(writer, VouchersAsync(from, to, ct), ct), ct);
     }
 
     /// <summary>Vouchers with their lines, a thousand at a time, so memory stays flat whatever the period holds.</summary>

@@ -192,8 +192,11 @@ public static class RunReport
         var dir = Path.Combine(run.OutDir, run.Id);
         Directory.CreateDirectory(dir);
         summary.ReportPath = dir;
-        await using (var json = File.Create(Path.Combine(dir, "summary.json")))
+        await NewFiles.WriteAsync(Path.Combine(dir, "summary.json"), async json =>
+        {
             await JsonSerializer.SerializeAsync(json, summary, RunSummary.JsonOptions, ct);
+            return true;
+        }, ct);
         await WriteDocumentsAsync(db, run, Path.Combine(dir, "documents.csv"), ct);
         if (summary.Documents.PayrollFiles > 0) await WritePayrollAsync(db, run, Path.Combine(dir, "payroll.csv"), ct);
         if (summary.Documents.TravelFiles > 0) await Travel.TravelReportWriter.WriteRunAsync(db, run.Id, Path.Combine(dir, "travel.csv"), ct);
@@ -220,14 +223,23 @@ public static class RunReport
     {
         var rows = db.PayrollEntries.AsNoTracking().Where(e => e.RunId == run.Id).OrderBy(e => e.File).ThenBy(e => e.Line)
             .Select(e => new { e.File, e.Line, e.TransactionId, e.EmployeeId, e.PayCode, e.Status, e.Exceptions, e.Amount }).AsAsyncEnumerable();
-        await using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
-        await Payroll.PayrollReportWriter.WriteAsync(writer, rows.Select(e => new Payroll.PayrollReportRow(e.File, e.Line, e.TransactionId, e.EmployeeId, e.PayCode,
-            e.Status, e.Exceptions, e.Amount)), ct);
+        await NewFiles.WriteTextAsync(path, async writer =>
+        {
+            await Payroll.PayrollReportWriter.WriteAsync(writer, rows.Select(e => new Payroll.PayrollReportRow(e.File, e.Line, e.TransactionId, e.EmployeeId, e.PayCode,
+                e.Status, e.Exceptions, e.Amount)), ct);
+            return true;
+        }, ct);
     }
 
-    private static async Task WriteDocumentsAsync(PipelineDbContext db, PipelineRun run, string path, CancellationToken ct)
+    private static Task WriteDocumentsAsync(PipelineDbContext db, PipelineRun run, string path, CancellationToken ct) =>
+        NewFiles.WriteTextAsync(path, async writer =>
+        {
+            await WriteDocumentsAsync(db, run, writer, ct);
+            return true;
+        }, ct);
+
+    private static async Task WriteDocumentsAsync(PipelineDbContext db, PipelineRun run, TextWriter writer, CancellationToken ct)
     {
-        await using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
         using var csv = CsvWriter.Create(writer, ReportCsv, true);
         foreach (var h in new[] { "file", "sha256", "kind", "supplier_id", "invoice_number", "issue_date", "currency", "total_incl_vat", "status", "match", "match_ref", "exceptions", "voucher", "duplicate_of" })
             csv.WriteField(h);
