@@ -15,7 +15,7 @@ namespace InvoicePipeline.Worker.Processing;
 /// <summary>
 /// Processes one chunk of a run's documents in two steps: its invoices (read, validate, identify, check duplicates,
 /// match, code, route: <see cref="ChunkDocuments"/>, <see cref="InvoiceRows"/>) and its payroll files
-/// (<see cref="PayrollIntake"/>). The whole chunk is one transaction; a chunk that is already done is skipped, so a
+/// (<see cref="PayrollIntake"/>), and its travel claim files (<see cref="Travel.TravelIntake"/>). The whole chunk is one transaction; a chunk that is already done is skipped, so a
 /// retry or a resumed run repeats nothing.
 /// </summary>
 public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, IBackgroundJobClient jobs, IOptions<PipelineOptions> options, TimeProvider clock, ILogger<ChunkJob> log)
