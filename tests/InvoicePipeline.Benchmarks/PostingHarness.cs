@@ -124,10 +124,11 @@ public static class PostingHarness
     /// <summary>The poster's reader alone, every chunk read and built and nothing written (the breakdown's first line).</summary>
     private static async Task<PostingResult> ReadAndBuildAllAsync(IServiceProvider services, DateOnly postingDate, CancellationToken ct)
     {
-        var o = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Worker.Hosting.PipelineOptions>>().Value.Posting;
-        var rates = new InvoicePipeline.Posting.ExchangeRateTable(await services.GetRequiredService<PipelineDbContext>().ExchangeRates.AsNoTracking().ToListAsync(ct));
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Worker.Hosting.PipelineOptions>>().Value;
+        var ledgers = await InvoicePoster.LedgersAsync(services.GetRequiredService<PipelineDbContext>(), options, services.GetRequiredService<TimeProvider>(), "harness",
+            postingDate, ct);
         var result = new PostingResult();
-        await foreach (var chunk in ChunkReader.ChunksAsync(services.GetRequiredService<IServiceScopeFactory>(), o.ChunkSize, postingDate, rates, o.Rules(), result, ct))
+        await foreach (var chunk in ChunkReader.ChunksAsync(services.GetRequiredService<IServiceScopeFactory>(), options.Posting.ChunkSize, ledgers, result, ct))
             (result.Posted, result.Refused) = (result.Posted + chunk.Built.Count, result.Refused + chunk.Refused.Count);
         return result;
     }

@@ -18,8 +18,11 @@ public class VoucherBuildBenchmarks
     private List<SupplierInvoice> _invoices = [];
     private List<SupplierInvoiceLine> _lines = [];
     private Dictionary<long, string> _versions = [];
-    private readonly ExchangeRateTable _rates = new(AttestedInvoices.Rates());
-    private readonly PostingOptions _rules = new Worker.Hosting.PostingOptions().Rules();
+    private readonly Dictionary<string, OrganisationLedger> _ledgers = new()
+    {
+        [InvoicePipeline.MasterData.Organisation.DefaultId] = new(Worker.Organisations.OrganisationBook.Default(new Worker.Hosting.PipelineOptions()),
+            new Worker.Hosting.PostingOptions().Rules(), new ExchangeRateTable(AttestedInvoices.Rates()), new DateOnly(2026, 11, 30)),
+    };
 
     [GlobalSetup]
     public void Setup()
@@ -29,5 +32,5 @@ public class VoucherBuildBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Invoices)]
-    public int BuildVouchers() => InvoiceVouchers.Build(_invoices, _lines, _versions, new DateOnly(2026, 11, 30), _rates, _rules).Built.Count;
+    public int BuildVouchers() => InvoiceVouchers.Build(_invoices, _lines, _versions, _ledgers).Built.Count;
 }

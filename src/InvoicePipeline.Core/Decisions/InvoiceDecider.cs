@@ -129,6 +129,22 @@ public static class InvoiceDecider
     }
 
     /// <summary>
+    /// An invoice no organisation receives (organisations.md): UNKNOWN_BUYER with the registration's reason, awaiting
+    /// review in the centre's queue. Nothing organisation-bound is decided (no supplier, order, coding or approver:
+    /// they are the organisation's); the lines are kept uncoded until a person assigns the organisation.
+    /// </summary>
+    public static InvoiceDecision ForUnknownBuyer(Invoice invoice, string reason, IReadOnlyList<InvoiceIssue>? intakeIssues = null)
+    {
+        var issues = new List<InvoiceIssue>(intakeIssues ?? []) { new(ExceptionCode.UnknownBuyer, reason) };
+        var explanations = issues.Select(i => new Explanation(i.Code == ExceptionCode.UnknownBuyer ? "registration" : "intake", i.Code, i.Reason)).ToList();
+        return new InvoiceDecision
+        {
+            Status = InvoiceStatus.AwaitingReview, Issues = issues, Explanations = explanations,
+            Lines = [.. invoice.Lines.Select(l => new DecidedLine(l, null, null, null, null, null, null))],
+        };
+    }
+
+    /// <summary>
     /// 1 in the ledger currency; else the one rate rule posting uses too (<see cref="Posting.ExchangeRateTable"/>): the
     /// latest rate on or before the issue date, at most N days old, or MISSING_EXCHANGE_RATE.
     /// </summary>

@@ -21,13 +21,15 @@ public static class ExceptionCode
     public const string MissingCoding = "MISSING_CODING";
     public const string NoApprover = "NO_APPROVER";
     public const string LowConfidence = "LOW_CONFIDENCE";
+    /// <summary>No organisation, more than one, or an inactive one is named by the buyer party (organisations.md).</summary>
+    public const string UnknownBuyer = "UNKNOWN_BUYER";
 
     public static readonly IReadOnlyList<string> All =
     [
         InvalidDocument, RuleViolation, Duplicate, SuspectedDuplicate, UnknownSupplier, SupplierBlocked,
         BankAccountMismatch, NoMatch, CurrencyMismatch, PriceVariance, QuantityVariance, NotReceived,
         SubscriptionVariance, SubscriptionPeriodInvoiced, MissingExchangeRate, MissingCoding, NoApprover,
-        LowConfidence,
+        LowConfidence, UnknownBuyer,
     ];
 
     /// <summary>The status an exception leads to (outcomes.md).</summary>

@@ -9,6 +9,8 @@ public enum ApproverRole
 /// <summary>A row of approvers.csv: who may attest (or review) for a cost centre, up to an amount.</summary>
 public sealed class Approver
 {
+    /// <summary>The customer organisation whose master data this row is (organisations.md).</summary>
+    public string OrganisationId { get; set; } = Organisation.DefaultId;
     public string UserId { get; set; } = "";
     public string Name { get; set; } = "";
     /// <summary>A cost-centre code, or "*" for all.</summary>

@@ -3,6 +3,8 @@ namespace InvoicePipeline.MasterData;
 /// <summary>A row of employees.csv.</summary>
 public sealed class Employee
 {
+    /// <summary>The customer organisation whose master data this row is (organisations.md).</summary>
+    public string OrganisationId { get; set; } = Organisation.DefaultId;
     public string EmployeeId { get; set; } = "";
     /// <summary>Personnummer/samordningsnummer or Danish CPR, as given. Never logged.</summary>
     public string PersonId { get; set; } = "";
@@ -35,6 +37,8 @@ public enum PayUnit
 /// <summary>A row of pay_codes.csv.</summary>
 public sealed class PayCode
 {
+    /// <summary>The customer organisation whose master data this row is (organisations.md).</summary>
+    public string OrganisationId { get; set; } = Organisation.DefaultId;
     public string Code { get; set; } = "";
     public string Description { get; set; } = "";
     public PayUnit Unit { get; set; }
@@ -47,6 +51,8 @@ public sealed class PayCode
 /// <summary>A row of pay_rates.csv.</summary>
 public sealed class PayRate
 {
+    /// <summary>The customer organisation whose master data this row is (organisations.md).</summary>
+    public string OrganisationId { get; set; } = Organisation.DefaultId;
     public string PayCode { get; set; } = "";
     public decimal Rate { get; set; }
     public DateOnly ValidFrom { get; set; }

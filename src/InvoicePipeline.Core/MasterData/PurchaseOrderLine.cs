@@ -3,6 +3,8 @@ namespace InvoicePipeline.MasterData;
 /// <summary>A row of purchase_orders.csv: one order line.</summary>
 public sealed class PurchaseOrderLine
 {
+    /// <summary>The customer organisation whose master data this row is (organisations.md).</summary>
+    public string OrganisationId { get; set; } = Organisation.DefaultId;
     public string PoNumber { get; set; } = "";
     public string PoLine { get; set; } = "";
     public string SupplierId { get; set; } = "";
@@ -23,6 +25,8 @@ public sealed class PurchaseOrderLine
 /// <summary>A row of goods_receipts.csv.</summary>
 public sealed class GoodsReceipt
 {
+    /// <summary>The customer organisation whose master data this row is (organisations.md).</summary>
+    public string OrganisationId { get; set; } = Organisation.DefaultId;
     public string ReceiptId { get; set; } = "";
     public string PoNumber { get; set; } = "";
     public string PoLine { get; set; } = "";

@@ -10,6 +10,8 @@ public enum SubscriptionPeriod
 /// <summary>A row of subscriptions.csv: a recurring contract.</summary>
 public sealed class Subscription
 {
+    /// <summary>The customer organisation whose master data this row is (organisations.md).</summary>
+    public string OrganisationId { get; set; } = Organisation.DefaultId;
     public string SubscriptionId { get; set; } = "";
     public string SupplierId { get; set; } = "";
     public SubscriptionPeriod Period { get; set; }

@@ -5,6 +5,8 @@ namespace InvoicePipeline.MasterData;
 /// <summary>A row of suppliers.csv: the supplier register.</summary>
 public sealed class Supplier
 {
+    /// <summary>The customer organisation whose master data this row is (organisations.md).</summary>
+    public string OrganisationId { get; set; } = Organisation.DefaultId;
     public string SupplierId { get; set; } = "";
     public string Name { get; set; } = "";
     public string? OrgNo { get; set; }

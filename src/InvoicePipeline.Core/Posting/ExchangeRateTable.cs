@@ -34,6 +34,19 @@ public sealed class ExchangeRateTable
 
     public int MaxAgeDays { get; }
 
+    /// <summary>
+    /// The rates an organisation uses: those quoted in its ledger currency, from its own exchange_rates.csv where it has
+    /// one for the currency, else from the centre-wide file (organisations.md: the organisation's folder wins).
+    /// </summary>
+    public static ExchangeRateTable For(IEnumerable<ExchangeRate> rates, string organisationId, string ledgerCurrency, int maxAgeDays = DefaultMaxAgeDays)
+    {
+        var quoted = rates.Where(r => string.Equals(r.ToCurrency, ledgerCurrency, StringComparison.OrdinalIgnoreCase)
+                                      && (r.OrganisationId.Length == 0 || string.Equals(r.OrganisationId, organisationId, StringComparison.Ordinal)))
+            .ToList();
+        var own = quoted.Where(r => r.OrganisationId.Length > 0).Select(r => r.Currency.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+        return new(quoted.Where(r => r.OrganisationId.Length > 0 || !own.Contains(r.Currency.ToUpperInvariant())), maxAgeDays);
+    }
+
     /// <summary>Units of ledger currency per unit of <paramref name="currency"/> on <paramref name="date"/>, or null.</summary>
     public decimal? RateOn(string currency, DateOnly date) => Find(currency, date)?.Rate;
 

@@ -18,6 +18,11 @@ public enum ReviewAction
     Recode,
     /// <summary>Correct fields read from a scan (value: "Field=value; Field=value"); the checks run again.</summary>
     CorrectScan,
+    /// <summary>
+    /// Assign the organisation of an UNKNOWN_BUYER invoice (value: organisation id); it is then processed against that
+    /// organisation's master data as if it had arrived there.
+    /// </summary>
+    AssignOrganisation,
 }
 
 /// <summary>
@@ -59,7 +64,8 @@ public static class ReviewRules
     public static ReviewOutcome Decide(ReviewCase c, ReviewActor actor, ReviewAction action, string? reason, DateOnly today)
     {
         bool Has(string role) => actor.Roles.Contains(role);
-        var needsReason = action is ReviewAction.Accept or ReviewAction.Reject or ReviewAction.Hold or ReviewAction.SendBack or ReviewAction.PickMatch or ReviewAction.Recode or ReviewAction.CorrectScan;
+        var needsReason = action is ReviewAction.Accept or ReviewAction.Reject or ReviewAction.Hold or ReviewAction.SendBack or ReviewAction.PickMatch or ReviewAction.Recode or ReviewAction.CorrectScan
+            or ReviewAction.AssignOrganisation;
         if (needsReason && string.IsNullOrWhiteSpace(reason)) return ReviewOutcome.Refuse($"{action} needs a reason.");
         switch (action)
         {
@@ -89,6 +95,11 @@ public static class ReviewRules
                 if (c.Status != InvoiceStatus.AwaitingReview) return ReviewOutcome.Refuse($"Only an invoice awaiting review can be changed; this one is {c.Status}.");
                 if (string.IsNullOrWhiteSpace(reason)) return ReviewOutcome.Refuse(action == ReviewAction.Recode ? "Recode needs the coding: account;cost centre;project." : "Pick needs the order number or subscription id.");
                 return new(true, InvoiceStatus.AwaitingReview, action == ReviewAction.Recode ? "Recoded; the invoice now needs review and attestation by others." : "Matched as chosen.");
+            case ReviewAction.AssignOrganisation:
+                if (!Has("accountant")) return ReviewOutcome.Refuse("Only an accountant can assign an invoice's organisation.");
+                if (c.Status != InvoiceStatus.AwaitingReview)
+                    return ReviewOutcome.Refuse($"Only an invoice awaiting review can be assigned an organisation; this one is {c.Status}.");
+                return new(true, InvoiceStatus.AwaitingReview, "Assigned; the invoice is processed for that organisation.");
             case ReviewAction.SendBack:
                 if (!Has("approver")) return ReviewOutcome.Refuse("Only an approver can send an invoice back.");
                 if (c.Status != InvoiceStatus.AwaitingAttestation) return ReviewOutcome.Refuse($"Only an invoice awaiting attestation can be sent back; this one is {c.Status}.");

@@ -26,14 +26,20 @@ public static class ControlCommand
         var confidence = new Option<int>("--confidence") { Description = "Confidence level in percent (MUS size)", DefaultValueFactory = _ => 95 };
         var tolerable = new Option<decimal?>("--tolerable") { Description = "Tolerable misstatement in the ledger currency (default 2 % of the population value)" };
         var outFile = new Option<string>("--out") { Description = "Protocol CSV to write", Required = true };
-        var sample = new Command("sample", "Draw an internal-control sample, reproducible from the seed, as a protocol CSV") { from, to, method, size, seed, population, confidence, tolerable, outFile };
+        var organisation = new Option<string?>("--organisation") { Description = "The organisation whose payments or invoices are sampled (needed when the centre has several)" };
+        var sample = new Command("sample", "Draw an internal-control sample, reproducible from the seed, as a protocol CSV")
+        {
+            from, to, method, size, seed, population, confidence, tolerable, outFile, organisation,
+        };
         sample.SetAction((parse, ct) => Cli.Guard(parse, async () =>
         {
             using var host = await CommandHost.StartAsync(GlobalOptions.Overrides(parse), hangfireServer: false, ct);
             using var scope = host.Services.CreateScope();
             var options = scope.ServiceProvider.GetRequiredService<IOptions<PipelineOptions>>().Value;
-            var items = await ControlProtocol.LoadAsync(scope.ServiceProvider.GetRequiredService<PipelineDbContext>(), parse.GetValue(population)!,
-                parse.GetValue(from), parse.GetValue(to), options.Posting.PayableAccount, options.Posting.LedgerCurrency, ct);
+            var db = scope.ServiceProvider.GetRequiredService<PipelineDbContext>();
+            var chosen = Organisations.OrganisationBook.Choose(await Organisations.OrganisationBook.LoadAsync(db, options, ct), parse.GetValue(organisation));
+            var items = await ControlProtocol.LoadAsync(db, parse.GetValue(population)!, parse.GetValue(from), parse.GetValue(to),
+                chosen.PayableAccount ?? options.Posting.PayableAccount, chosen.LedgerCurrency, ct, chosen.OrganisationId);
             var pop = items.Select(i => new SampleItem(i.Id, i.Amount)).ToList();
             var value = pop.Sum(i => i.Amount);
             var n = parse.GetValue(size) ?? (value <= 0 ? 0 : Sampling.SizeFor(value, parse.GetValue(tolerable) ?? value * 0.02m, parse.GetValue(confidence), pop.Count));
@@ -41,7 +47,7 @@ public static class ControlCommand
             ControlProtocol.Write(parse.GetValue(outFile)!, s, parse.GetValue(population)!, parse.GetValue(confidence), items);
             Console.WriteLine(parse.GetValue(GlobalOptions.Json)
                 ? JsonSerializer.Serialize(new { file = parse.GetValue(outFile), method = s.Method, populationSize = s.PopulationSize, populationValue = s.PopulationValue, interval = s.Interval, sampled = s.Items.Count })
-                : string.Create(CultureInfo.InvariantCulture, $"{parse.GetValue(outFile)}: {s.Items.Count} of {s.PopulationSize} item(s) ({s.PopulationValue:N2} {options.Posting.LedgerCurrency}), interval {s.Interval:N2}"));
+                : string.Create(CultureInfo.InvariantCulture, $"{parse.GetValue(outFile)}: {s.Items.Count} of {s.PopulationSize} item(s) ({s.PopulationValue:N2} {chosen.LedgerCurrency}), interval {s.Interval:N2}"));
             return Cli.Ok;
         }));
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace InvoicePipeline.Worker.Cli;
 
-/// <summary>`export sie` and `export journal` for a period of posting dates.</summary>
+/// <summary>`export sie` and `export journal` of one organisation's ledger for a period of posting dates.</summary>
 public static class ExportCommand
 {
     public static Command Build()
@@ -17,23 +17,25 @@ public static class ExportCommand
         var export = new Command("export", "Export posted vouchers to the general ledger");
         export.Subcommands.Add(Sub("sie", "SIE 4I file (type 4, PC8) of the vouchers posted in the period", async (x, from, to, file, ct) =>
         {
-            var c = await x.SieAsync(from, to, file, ct);
+            var c = await x.Export.SieAsync(x.Organisation, from, to, file, ct);
             return (c.Vouchers, c.Transactions, c.DebitTotal);
         }));
         export.Subcommands.Add(Sub("journal", "The same vouchers as CSV, one row per voucher line", async (x, from, to, file, ct) =>
         {
-            var rows = await x.JournalAsync(from, to, file, ct);
+            var rows = await x.Export.JournalAsync(x.Organisation, from, to, file, ct);
             return (-1, rows, -1m);
         }));
         return export;
     }
 
-    private static Command Sub(string name, string description, Func<LedgerExport, DateOnly, DateOnly, string, CancellationToken, Task<(int Vouchers, int Rows, decimal Debit)>> run)
+    private static Command Sub(string name, string description,
+        Func<(LedgerExport Export, InvoicePipeline.MasterData.Organisation Organisation), DateOnly, DateOnly, string, CancellationToken, Task<(int Vouchers, int Rows, decimal Debit)>> run)
     {
         var from = new Option<DateOnly>("--from") { Description = "First posting date, YYYY-MM-DD", Required = true };
         var to = new Option<DateOnly>("--to") { Description = "Last posting date, YYYY-MM-DD", Required = true };
         var outFile = new Option<string>("--out") { Description = "File to write", Required = true };
-        var cmd = new Command(name, description) { from, to, outFile };
+        var organisation = new Option<string?>("--organisation") { Description = "The organisation whose ledger is exported (needed when the centre has several)" };
+        var cmd = new Command(name, description) { from, to, outFile, organisation };
         cmd.SetAction((parse, ct) => Cli.Guard(parse, async () =>
         {
             if (parse.GetValue(to) < parse.GetValue(from)) throw new UsageException("--to is before --from");
@@ -42,8 +44,11 @@ public static class ExportCommand
             using var host = await CommandHost.StartAsync(GlobalOptions.Overrides(parse), hangfireServer: false, ct);
             using var scope = host.Services.CreateScope();
             var sp = scope.ServiceProvider;
-            var export = new LedgerExport(sp.GetRequiredService<PipelineDbContext>(), sp.GetRequiredService<IOptions<PipelineOptions>>().Value, sp.GetRequiredService<BusinessClock>());
-            var (vouchers, rows, debit) = await run(export, parse.GetValue(from), parse.GetValue(to), path, ct);
+            var db = sp.GetRequiredService<PipelineDbContext>();
+            var options = sp.GetRequiredService<IOptions<PipelineOptions>>().Value;
+            var chosen = Organisations.OrganisationBook.Choose(await Organisations.OrganisationBook.LoadAsync(db, options, ct), parse.GetValue(organisation));
+            var export = new LedgerExport(db, options, sp.GetRequiredService<BusinessClock>());
+            var (vouchers, rows, debit) = await run((export, chosen), parse.GetValue(from), parse.GetValue(to), path, ct);
             if (parse.GetValue(GlobalOptions.Json))
                 Console.WriteLine(JsonSerializer.Serialize(new { file = path, vouchers = vouchers < 0 ? (int?)null : vouchers, rows, debitTotal = debit < 0 ? (decimal?)null : debit }));
             else

@@ -38,7 +38,8 @@ public static class InvoiceCommand
             {
                 Console.WriteLine(JsonSerializer.Serialize(new
                 {
-                    i.Id, kind, i.SupplierId, i.SellerName, i.InvoiceNumber, i.IssueDate, i.DueDate, i.Currency, i.TotalInclVat, i.Prepaid, i.Payable,
+                    i.Id, kind, organisation = i.OrganisationId, i.SupplierId, i.SellerName, i.InvoiceNumber, i.IssueDate, i.DueDate, i.Currency, i.TotalInclVat, i.Prepaid,
+                    i.Payable,
                     status = state.ToString(), voucher, Match = i.Match.Name(), i.MatchRef,
                     duplicateOf = i.DuplicateOf,
                     lines = i.Lines.OrderBy(l => l.LineNo).Select(l => new
@@ -98,7 +99,10 @@ public static class InvoiceCommand
         }, ct));
 
         var user = CliIdentity.UserOption();
-        var action = new Option<ReviewAction?>("--action") { Description = "Accept, Reject, Hold, Release, Attest, SendBack" };
+        var action = new Option<ReviewAction?>("--action")
+        {
+            Description = "Accept, Reject, Hold, Release, Attest, SendBack, PickMatch, Recode, CorrectScan, AssignOrganisation (--reason: the organisation id)",
+        };
         var reason = new Option<string?>("--reason") { Description = "Why (required to accept, reject, hold or send back)" };
         var invoice = new Option<long?>("--invoice") { Description = "Invoice id" };
         var file = new Option<string?>("--file") { Description = "Batch: a CSV with columns invoice_id,action,reason (one decision per row)" };

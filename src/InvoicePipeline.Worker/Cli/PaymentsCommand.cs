@@ -21,12 +21,16 @@ public static class PaymentsCommand
         var user = CliIdentity.UserOption();
         var dueBy = new Option<DateOnly>("--due-by") { Description = "Pay posted, attested, unpaid invoices due on or before this date", Required = true };
         var outFile = new Option<string>("--out") { Description = "The pain.001.001.03 file to write for review (never over an existing file)", Required = true };
-        var propose = new Command("propose", "Propose credit transfers (pain.001.001.03) for posted, attested, unpaid invoices due by the date; another finance user releases them") { dueBy, outFile, user };
+        var organisation = new Option<string?>("--organisation") { Description = "The organisation whose invoices are paid from its account (needed when the centre has several)" };
+        var propose = new Command("propose", "Propose credit transfers (pain.001.001.03) for posted, attested, unpaid invoices due by the date; another finance user releases them")
+        {
+            dueBy, outFile, user, organisation,
+        };
         propose.SetAction((parse, ct) => With(parse, user, "propose payments", async (run, person) =>
         {
             var path = Path.GetFullPath(parse.GetValue(outFile)!);
             if (Path.GetDirectoryName(path) is { } dir && !Directory.Exists(dir)) throw new ConfigurationException($"folder '{dir}' does not exist");
-            var r = await run.ProposeAsync(parse.GetValue(dueBy), path, person.UserId, ct);
+            var r = await run.ProposeAsync(parse.GetValue(dueBy), path, person.UserId, ct, parse.GetValue(organisation));
             if (parse.GetValue(GlobalOptions.Json))
                 Console.WriteLine(JsonSerializer.Serialize(new { file = r.Path, fileId = r.FileId, payments = r.Payments, controlSum = r.ControlSum, withheld = r.Withheld.Select(w => new { invoiceId = w.Invoice.InvoiceId, supplierId = w.Invoice.SupplierId, reason = w.Reason }) }));
             else

@@ -59,6 +59,18 @@ public static class SummaryTable
             Row("  unreadable", bank.Errors.Count);
         }
         console.Write(t);
+        if (s.Organisations.Count > 1)
+        {
+            var o = new Table().Title("Organisations").AddColumn("organisation");
+            foreach (var h in new[] { "received", "posted", "awaiting review", "awaiting attestation", "rejected", "posted amount" })
+                o.AddColumn(new TableColumn(h).RightAligned());
+            foreach (var (id, c) in s.Organisations)
+                o.AddRow(Markup.Escape(id), $"{c.Received}", $"{c.Posted}", $"{c.AwaitingReview}", $"{c.AwaitingAttestation}", $"{c.Rejected}",
+                    Markup.Escape(c.PostedAmount.ToString("N2", CultureInfo.InvariantCulture) + " " + c.Currency));
+            var unknown = s.Invoices.Accepted + s.Invoices.Rejected + s.Invoices.Duplicates - s.Organisations.Values.Sum(x => x.Received);
+            if (unknown > 0) o.AddRow("(no organisation)", $"{unknown}", "0", "", "", "", "");
+            console.Write(o);
+        }
         foreach (var u in s.Bank?.Unmatched ?? []) console.MarkupLine($"[yellow]bank: {Markup.Escape(u)}[/]");
         foreach (var e in s.Bank?.Errors ?? []) console.MarkupLine($"[red]bank: {Markup.Escape(e)}[/]");
         if (s.Exceptions.Count > 0)

@@ -26,11 +26,17 @@ public static class ControlProtocol
         "verdict", "misstatement", "reviewer", "note",
     ];
 
-    public static async Task<List<PopulationItem>> LoadAsync(PipelineDbContext db, string population, DateOnly first, DateOnly last, string payableAccount, string currency, CancellationToken ct)
+    /// <summary>The population of one organisation (organisations.md: <c>control sample</c> takes one organisation).</summary>
+    public static async Task<List<PopulationItem>> LoadAsync(PipelineDbContext db, string population, DateOnly first, DateOnly last, string payableAccount, string currency,
+        CancellationToken ct, string organisationId = InvoicePipeline.MasterData.Organisation.DefaultId)
     {
-        var names = await db.Suppliers.AsNoTracking().ToDictionaryAsync(s => s.SupplierId, s => s.Name, StringComparer.Ordinal, ct);
+        var org = organisationId;
+        var names = await db.Suppliers.AsNoTracking().Where(s => s.OrganisationId == org).ToDictionaryAsync(s => s.SupplierId, s => s.Name, StringComparer.Ordinal, ct);
         // Booked amount: the accounts-payable line of the invoice's voucher, in the ledger currency.
-        var booked = from v in db.Vouchers join l in db.VoucherLines on v.Id equals l.VoucherId where l.Account == payableAccount select new { v.InvoiceId, v.Series, v.Number, v.Date, l.Amount };
+        var booked = from v in db.Vouchers
+                     join l in db.VoucherLines on v.Id equals l.VoucherId
+                     where v.OrganisationId == org && l.Account == payableAccount
+                     select new { v.InvoiceId, v.Series, v.Number, v.Date, l.Amount };
         if (population is "invoices" or "creditnotes")
         {
             // Credits (payables debited: credit notes of every syntax, negative invoices) are their own population (a

@@ -47,11 +47,14 @@ public sealed class CsvRows
     /// do bytes that are not UTF-8 or a record longer than <see cref="CsvBytes.DefaultMaxRecordBytes"/> (<see cref="CsvBytes"/>),
     /// naming the line, before any row is read.
     /// </summary>
-    public static async IAsyncEnumerable<CsvRows> ReadAsync(string path, IReadOnlyCollection<string> required, List<CsvError> headerErrors,
+    public static IAsyncEnumerable<CsvRows> ReadAsync(string path, IReadOnlyCollection<string> required, List<CsvError> headerErrors,
+        CancellationToken ct = default) => ReadAsync(path, Path.GetFileName(path), required, headerErrors, ct);
+
+    /// <param name="name">The name errors give the file (e.g. KAMK/suppliers.csv).</param>
+    public static async IAsyncEnumerable<CsvRows> ReadAsync(string path, string name, IReadOnlyCollection<string> required, List<CsvError> headerErrors,
         [EnumeratorCancellation] CancellationToken ct = default)
     {
         await Task.Yield();
-        var name = Path.GetFileName(path);
         var bytes = await File.ReadAllBytesAsync(path, ct);
         if (CsvBytes.Check(bytes, name, CsvBytes.DefaultMaxRecordBytes, requireFinalNewline: false) is { } bad)
         {

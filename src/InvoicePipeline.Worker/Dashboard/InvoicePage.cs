@@ -58,9 +58,10 @@ public sealed class InvoicePage(InvoiceView view) : DeskPage("Invoice")
         "<option value=\"Accept\">Accept the exception</option><option value=\"Reject\">Reject</option>" +
         "<option value=\"Hold\">Hold</option><option value=\"Release\">Release</option><option value=\"Attest\">Attest</option>" +
         "<option value=\"SendBack\">Send back to review</option><option value=\"PickMatch\">Pick order / subscription</option>" +
-        "<option value=\"Recode\">Recode lines</option><option value=\"CorrectScan\">Correct scanned fields</option></select> " +
+        "<option value=\"Recode\">Recode lines</option><option value=\"CorrectScan\">Correct scanned fields</option>" +
+        "<option value=\"AssignOrganisation\">Assign organisation</option></select> " +
         "<input name=\"reason\" id=\"reason\" class=\"form-control\" size=\"60\" placeholder=\"Reason; Pick: PO number or " +
-        "subscription id; Recode: account;cost centre;project; Correct: Field=value; …\"> " +
+        "subscription id; Recode: account;cost centre;project; Correct: Field=value; Assign: organisation id; …\"> " +
         "<button class=\"btn btn-primary\" id=\"do\">Do it</button>";
 
     protected override void Render(StringBuilder html)
@@ -78,6 +79,7 @@ public sealed class InvoicePage(InvoiceView view) : DeskPage("Invoice")
         Dt("Status", status);
         if (voucher is not null)
             Dt("Voucher", string.Create(CultureInfo.InvariantCulture, $"{voucher.Series}{voucher.Number} ({voucher.Date:yyyy-MM-dd})"));
+        Dt("Organisation", i.OrganisationId ?? "none (UNKNOWN_BUYER: assign it)");
         Dt("Supplier", i.SupplierId);
         Dt("Kind", DocumentSign.Describe(i.Kind, i.Sign));
         Dt("Issue date", i.IssueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

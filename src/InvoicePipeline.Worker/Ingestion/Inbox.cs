@@ -12,7 +12,10 @@ public sealed record InboxFile(string Root, DocumentChannel Channel, string Rela
 /// <summary>A file in the inbox that is not taken, with why (a symbolic link; not yet settled).</summary>
 public sealed record InboxRefusal(string RelativeName, string Reason);
 
-/// <summary>The inbox layout of data-formats.md: einvoices/, scanned/, payroll/, travel/. Files are never changed or deleted.</summary>
+/// <summary>
+/// The inbox layout of data-formats.md: einvoices/, scanned/, payroll/, travel/ (scanned/ and payroll/ also one folder
+/// deep, per organisation: organisations.md). Files are never changed or deleted.
+/// </summary>
 public static class Inbox
 {
     public static readonly IReadOnlyDictionary<DocumentChannel, string[]> Channels = new Dictionary<DocumentChannel, string[]>
@@ -51,6 +54,23 @@ public static class Inbox
                 var name = folder + "/" + f.Name;
                 if (f.LinkTarget is not null) refused?.Add(new InboxRefusal(name, "a symbolic link; links are not followed"));
                 else files.Add(new InboxFile(root, channel, name));
+            }
+            // Scans and payroll files may be sorted per customer organisation: scanned/<organisation_id>/, payroll/<organisation_id>/.
+            if (channel == DocumentChannel.EInvoices) continue;
+            foreach (var sub in dir.EnumerateDirectories("*", SearchOption.TopDirectoryOnly))
+            {
+                if (sub.LinkTarget is not null)
+                {
+                    refused?.Add(new InboxRefusal(folder + "/" + sub.Name + "/", "the organisation folder is a symbolic link; links are not followed"));
+                    continue;
+                }
+                foreach (var f in sub.EnumerateFiles("*", SearchOption.TopDirectoryOnly))
+                {
+                    if (!extensions.Contains(f.Extension.ToLowerInvariant())) continue;
+                    var name = folder + "/" + sub.Name + "/" + f.Name;
+                    if (f.LinkTarget is not null) refused?.Add(new InboxRefusal(name, "a symbolic link; links are not followed"));
+                    else files.Add(new InboxFile(root, channel, name));
+                }
             }
         }
         files.Sort((a, b) => string.CompareOrdinal(a.RelativeName, b.RelativeName));

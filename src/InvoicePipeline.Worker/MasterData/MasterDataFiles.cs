@@ -3,13 +3,44 @@ using InvoicePipeline.Worker.Csv;
 
 namespace InvoicePipeline.Worker.MasterData;
 
+/// <summary>Where a master-data file lives in a centre's folder (organisations.md).</summary>
+internal enum FileScope
+{
+    /// <summary>In each organisation's folder.</summary>
+    Organisation,
+    /// <summary>At the top only: the centre's (staffing.csv).</summary>
+    Centre,
+    /// <summary>At the top for the centre, or in an organisation's folder, which wins (exchange_rates.csv).</summary>
+    Either,
+}
+
+/// <summary>A column naming a key of another master-data file of the same organisation (a supplier, a cost centre).</summary>
+internal sealed record MasterDataReference(string Column, string What, Func<object, string?> Value, Type Target);
+
 /// <summary>One master-data file of data-formats.md: its name, required columns, row mapping and natural key.</summary>
-internal sealed record MasterDataFile(string FileName, string[] Required, Func<CsvRows, object> Map, Func<object, string> Key, Type EntityType);
+internal sealed record MasterDataFile(string FileName, string[] Required, Func<CsvRows, object> Map, Func<object, string> Key, Type EntityType,
+    FileScope Scope = FileScope.Organisation, IReadOnlyList<MasterDataReference>? References = null)
+{
+    // Centre-wide files (staffing.csv) have no organisation.
+    private readonly System.Reflection.PropertyInfo? _organisation = EntityType.GetProperty("OrganisationId");
+
+    public object Read(CsvRows row, string organisationId)
+    {
+        var entity = Map(row);
+        _organisation?.SetValue(entity, organisationId);
+        return entity;
+    }
+}
 
 internal static class MasterDataFiles
 {
-    private static MasterDataFile File<T>(string name, string[] required, Func<CsvRows, T> map, Func<T, string> key) where T : class =>
-        new(name, required, r => map(r), o => key((T)o), typeof(T));
+    private static MasterDataFile File<T>(string name, string[] required, Func<CsvRows, T> map, Func<T, string> key,
+        FileScope scope = FileScope.Organisation, params MasterDataReference[] references) where T : class =>
+        new(name, required, r => map(r), o => key((T)o), typeof(T), scope, references);
+
+    private static MasterDataReference SupplierRef<T>(Func<T, string?> value) => new("supplier_id", "supplier", o => value((T)o), typeof(Supplier));
+    private static MasterDataReference CostCentreRef<T>(Func<T, string?> value) =>
+        new("cost_centre", "cost centre", o => value((T)o) is { } v && v != "*" ? v : null, typeof(CostCentre));
 
     /// <summary>In dependency order: suppliers before the orders that name them.</summary>
     public static readonly IReadOnlyList<MasterDataFile> All =
@@ -37,7 +68,7 @@ internal static class MasterDataFiles
             Account = r.Text("account"), CostCentre = r.Text("cost_centre"), Project = r.Text("project"), ItemId = r.Text("item_id"),
             Description = r.Text("description"), BuyerReference = r.Text("buyer_reference"), VatRate = r.Decimal("vat_rate"),
             OrderedBy = r.Text("ordered_by"), OrderDate = r.Date("order_date"),
-        }, p => p.PoNumber + "\u001f" + p.PoLine),
+        }, p => p.PoNumber + "\u001f" + p.PoLine, FileScope.Organisation, SupplierRef<PurchaseOrderLine>(p => p.SupplierId)),
         File("goods_receipts.csv", ["receipt_id", "po_number", "po_line", "quantity", "received_date"], r => new GoodsReceipt
         {
             ReceiptId = r.Required("receipt_id"), PoNumber = r.Required("po_number"), PoLine = r.Required("po_line"),
@@ -50,28 +81,29 @@ internal static class MasterDataFiles
             Currency = Currency(r, "currency"), ContractRef = r.Text("contract_ref"), Description = r.Text("description"),
             TolerancePct = r.Decimal("tolerance_pct") ?? 5m, Account = r.Text("account"), CostCentre = r.Text("cost_centre"),
             Project = r.Text("project"), ValidFrom = r.Date("valid_from"), ValidTo = r.Date("valid_to"),
-        }, s => s.SubscriptionId),
+        }, s => s.SubscriptionId, FileScope.Organisation, SupplierRef<Subscription>(s => s.SupplierId)),
         File("approvers.csv", ["user_id", "name", "cost_centre", "max_amount"], r => new Approver
         {
             UserId = r.Required("user_id"), Name = r.Required("name"), CostCentre = r.Required("cost_centre"),
             MaxAmount = NonNegative(r, "max_amount", r.Decimal("max_amount", true)) ?? 0,
             Role = r.Enum<ApproverRole>("role") ?? ApproverRole.Approver, ValidFrom = r.Date("valid_from"), ValidTo = r.Date("valid_to"),
-        }, a => a.UserId + "\u001f" + a.CostCentre + "\u001f" + a.Role),
+        }, a => a.UserId + "\u001f" + a.CostCentre + "\u001f" + a.Role, FileScope.Organisation, CostCentreRef<Approver>(a => a.CostCentre)),
         File("exchange_rates.csv", ["date", "currency", "rate"], r => new ExchangeRate
         {
             Date = r.Date("date", true) ?? default, Currency = Currency(r, "currency"), Rate = Positive(r, "rate", r.Decimal("rate", true)) ?? 0,
-        }, x => x.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + x.Currency),
+            ToCurrency = r.Has("to_currency") && r.Text("to_currency") is not null ? Currency(r, "to_currency") : "SEK",
+        }, x => x.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + x.Currency + "\u001f" + x.ToCurrency, FileScope.Either),
         File("staffing.csv", ["month", "process", "fte"], r => new Staffing
         {
             Month = Month(r, "month"), Process = r.Required("process"), Fte = NonNegative(r, "fte", r.Decimal("fte", true)) ?? 0,
-        }, s => s.Month + "\u001f" + s.Process),
+        }, s => s.Month + "\u001f" + s.Process, FileScope.Centre),
         File("employees.csv", ["employee_id", "person_id", "name", "employment_start", "cost_centre"], r => new Employee
         {
             EmployeeId = r.Required("employee_id"), PersonId = r.Required("person_id"), Name = r.Required("name"),
             EmploymentStart = r.Date("employment_start", true) ?? default, EmploymentEnd = r.Date("employment_end"),
             CostCentre = r.Required("cost_centre"), Country = Country(r), ManagerUserId = r.Text("manager_user_id"),
             PayGroup = r.Text("pay_group"), UserId = r.Text("user_id"),
-        }, e => e.EmployeeId),
+        }, e => e.EmployeeId, FileScope.Organisation, CostCentreRef<Employee>(e => e.CostCentre)),
         File("pay_codes.csv", ["pay_code", "description", "unit", "account"], r => new PayCode
         {
             Code = r.Required("pay_code"), Description = r.Required("description"), Unit = r.Enum<PayUnit>("unit", true) ?? default,
@@ -88,12 +120,12 @@ internal static class MasterDataFiles
         {
             Country = RateCountry(r), Year = Year(r), FullDay = Positive(r, "full_day", r.Decimal("full_day", true)) ?? 0,
             HalfDay = NonNegative(r, "half_day", r.Decimal("half_day")), Night = NonNegative(r, "night", r.Decimal("night")),
-        }, x => x.Country + "\u001f" + x.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        }, x => x.Country + "\u001f" + x.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), FileScope.Centre),
         File("mileage_rates.csv", ["vehicle", "year", "per_km"], r => new MileageRateRow
         {
             Vehicle = Vehicle(r), Year = Year(r), PerKm = NonNegative(r, "per_km", r.Decimal("per_km", true)) ?? 0,
             PerKmTaxable = NonNegative(r, "per_km_taxable", r.Decimal("per_km_taxable")) ?? 0,
-        }, x => x.Vehicle + "\u001f" + x.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        }, x => x.Vehicle + "\u001f" + x.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), FileScope.Centre),
     ];
 
     private static string? PeppolId(CsvRows r)

@@ -22,8 +22,14 @@ public sealed record AccountVerification(string SupplierId, string Number, strin
 /// </summary>
 public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, BusinessClock clock)
 {
-    public async Task<PaymentRunResult> ProposeAsync(DateOnly dueBy, string path, string user, CancellationToken ct)
+    /// <summary>
+    /// Proposes one organisation's payments (organisations.md): its posted invoices, paid from its own account. With
+    /// several organisations <paramref name="organisationId"/> is needed (exit 2 with the list of ids otherwise).
+    /// </summary>
+    public async Task<PaymentRunResult> ProposeAsync(DateOnly dueBy, string path, string user, CancellationToken ct, string? organisationId = null)
     {
+        var organisation = Organisations.OrganisationBook.Choose(await Organisations.OrganisationBook.LoadAsync(db, options, ct), organisationId);
+        var org = organisation.OrganisationId;
         path = Path.GetFullPath(path);
         if (File.Exists(path)) throw new ConfigurationException($"'{path}' already exists and is not overwritten");
         var now = clock.UtcNow;
@@ -31,11 +37,11 @@ public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, Bu
         // Posted and not yet paid: attested with a voucher (InvoiceStates).
         var candidates = await (from i in db.Invoices.AsNoTracking()
                                 join v in db.Vouchers.AsNoTracking() on (long?)i.Id equals v.InvoiceId
-                                where i.Status == InvoiceStatus.Attested && i.SupplierId != null
+                                where i.OrganisationId == org && i.Status == InvoiceStatus.Attested && i.SupplierId != null
                                 select new { i.Id, i.SupplierId, i.InvoiceNumber, i.IssueDate, i.DueDate, i.Payable, i.Currency, i.PaymentReference, VoucherId = (long?)v.Id, i.AttestedBy, i.Sign })
             .ToListAsync(ct);
-        var suppliers = await db.Suppliers.AsNoTracking().ToDictionaryAsync(s => s.SupplierId, StringComparer.Ordinal, ct);
-        var changes = await db.SupplierAccountChanges.AsNoTracking().Select(c => new AccountChange(c.SupplierId, c.NewNumber, c.ChangedAt, c.VerifiedBy, c.ImportedBy)).ToListAsync(ct);
+        var suppliers = await db.Suppliers.AsNoTracking().Where(s => s.OrganisationId == org).ToDictionaryAsync(s => s.SupplierId, StringComparer.Ordinal, ct);
+        var changes = await db.SupplierAccountChanges.AsNoTracking().Where(c => c.OrganisationId == org).Select(c => new AccountChange(c.SupplierId, c.NewNumber, c.ChangedAt, c.VerifiedBy, c.ImportedBy)).ToListAsync(ct);
         var paid = (await db.Payments.AsNoTracking().Where(p => p.ActiveInvoiceId != null).Select(p => p.InvoiceId).ToListAsync(ct)).ToHashSet();
         var plan = PaymentProposal.Propose(
             candidates.Select(c => new PayableInvoice(c.Id, c.SupplierId!, c.InvoiceNumber, c.IssueDate ?? today, c.DueDate,
@@ -44,7 +50,8 @@ public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, Bu
         if (plan.Payments.Count == 0) return new PaymentRunResult(null, null, 0, 0, plan.Withheld);
 
         var messageId = $"IP-{now.UtcDateTime:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
-        var doc = Pain001Writer.Build(messageId, now, new Debtor(options.Ledger.CompanyName, options.Ledger.OrgNo, options.Ledger.DebtorIban, options.Ledger.DebtorBic), plan.Payments);
+        var doc = Pain001Writer.Build(messageId, now, new Debtor(organisation.Name, organisation.OrgNo,
+            organisation.DebtorIban ?? options.Ledger.DebtorIban, organisation.DebtorBic ?? options.Ledger.DebtorBic), plan.Payments);
         var problems = Pain001Check.Check(doc);
         if (problems.Count > 0) throw new InvalidOperationException("the payment file does not add up: " + string.Join("; ", problems));
         var bytes = Pain001Writer.Bytes(doc);
@@ -52,7 +59,7 @@ public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, Bu
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var file = new PaymentFile
         {
-            MessageId = messageId, Path = path, CreatedAt = now, CreatedBy = user,
+            OrganisationId = org, MessageId = messageId, Path = path, CreatedAt = now, CreatedBy = user,
             Transactions = plan.Payments.Count, ControlSum = plan.Payments.Sum(p => p.Amount), Xml = System.Text.Encoding.UTF8.GetString(bytes),
         };
         db.PaymentFiles.Add(file);
@@ -62,7 +69,7 @@ public sealed class PaymentRun(PipelineDbContext db, PipelineOptions options, Bu
         var settled = plan.Payments.SelectMany(p => p.Credits.Select(c => (Document: c, Transfer: p)).Prepend((Document: p.Invoice, Transfer: p))).ToList();
         db.Payments.AddRange(settled.Select(x => new Payment
         {
-            PaymentFileId = file.Id, InvoiceId = x.Document.InvoiceId, ActiveInvoiceId = x.Document.InvoiceId, SupplierId = x.Transfer.Supplier.SupplierId,
+            OrganisationId = org, PaymentFileId = file.Id, InvoiceId = x.Document.InvoiceId, ActiveInvoiceId = x.Document.InvoiceId, SupplierId = x.Transfer.Supplier.SupplierId,
             AccountKind = x.Transfer.Account.Kind.ToString(), Account = x.Transfer.Account.Number, Amount = x.Document.Payable, Currency = x.Document.Currency,
             Reference = x.Document.PaymentReference, ExecutionDate = x.Transfer.ExecutionDate, AttestedBy = attestedBy.GetValueOrDefault(x.Document.InvoiceId),
             VoucherId = x.Document.VoucherId, TransferInvoiceId = x.Transfer.Invoice.InvoiceId,

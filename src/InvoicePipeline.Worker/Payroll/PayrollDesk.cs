@@ -24,6 +24,13 @@ public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, B
         await db.Employees.AsNoTracking().ToListAsync(ct), await db.PayCodes.AsNoTracking().ToListAsync(ct),
         await db.PayRates.AsNoTracking().ToListAsync(ct), await db.CostCentres.AsNoTracking().ToListAsync(ct));
 
+    /// <summary>One organisation's employments, pay codes, rates and cost centres: a payroll file is read against its own only.</summary>
+    internal static async Task<PayrollMasterData> LoadMasterAsync(PipelineDbContext db, string organisationId, CancellationToken ct) => new(
+        await db.Employees.AsNoTracking().Where(e => e.OrganisationId == organisationId).ToListAsync(ct),
+        await db.PayCodes.AsNoTracking().Where(p => p.OrganisationId == organisationId).ToListAsync(ct),
+        await db.PayRates.AsNoTracking().Where(r => r.OrganisationId == organisationId).ToListAsync(ct),
+        await db.CostCentres.AsNoTracking().Where(c => c.OrganisationId == organisationId).ToListAsync(ct));
+
     private static PayrollAttestationCase Case(PayrollEntry e) =>
         new(e.TransactionId, e.EmployeeId ?? "", e.CostCentre ?? "", e.ReportedBy, e.ImportedBy, e.Status);
 
@@ -77,7 +84,7 @@ public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, B
         var next = p.Next().ToString();
         var now = clock.UtcNow;
         // Nothing posts into a closed period: a date in one takes the first open date.
-        var postingDate = await Posting.PeriodLocks.OpenDateAsync(db, clock.DateOf(now), ct);
+        var postingDate = await Posting.PeriodLocks.OpenDateAsync(db, InvoicePipeline.MasterData.Organisation.DefaultId, clock.DateOf(now), ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Serialised: two cut-offs of the same period (or a cut-off and a posting chunk) go one after the other, and the
         // second, reading after the first committed, finds nothing left to post: posting a period twice posts it once.
@@ -106,8 +113,9 @@ public sealed class PayrollDesk(PipelineDbContext db, PipelineOptions options, B
         var voucher = PayrollVoucherBuilder.ForBatch($"payroll {period}", attested.Select(e => new PricedPayrollLine(e.TransactionId, e.EmployeeId ?? "", e.PayCode, e.Account ?? "", e.CostCentre ?? "", e.Amount ?? 0m))
                 .Concat(travel.VoucherLines(options.Travel, options.Posting.InputVatAccount)).ToList(),
             postingDate, rules, $"Lön {period}");
-        var (fiscalYear, number) = await VoucherNumbers.ReserveAsync(db, options.Posting.PayrollSeries, postingDate, options.Posting.FiscalYearStartMonth, 1, ct);
-        var id = VoucherIds.VoucherId(options.Posting.PayrollSeries, fiscalYear, number);
+        var (fiscalYear, number) = await VoucherNumbers.ReserveAsync(db, InvoicePipeline.MasterData.Organisation.DefaultId, options.Posting.PayrollSeries,
+            postingDate, options.Posting.FiscalYearStartMonth, 1, ct);
+        var id = await VoucherIds.ReserveAsync(db, 1, ct);
         db.Vouchers.Add(new VoucherEntry { Id = id, Series = options.Posting.PayrollSeries, FiscalYear = fiscalYear, Number = number, Date = postingDate, Text = voucher.Text, PayrollBatch = period, CreatedAt = now, RunId = "payroll-" + period });
         db.VoucherLines.AddRange(voucher.Lines.Select((l, n) => new VoucherLineEntry { Id = VoucherIds.LineId(id, n + 1), VoucherId = id, LineNo = n + 1, Account = l.Account, CostCentre = l.CostCentre, Project = l.Project, Amount = l.Amount, Text = l.Text }));
         foreach (var e in attested)

@@ -14,12 +14,22 @@ namespace InvoicePipeline.Worker.Payroll;
 /// </summary>
 public static class PayrollIntake
 {
+    /// <param name="organisations">
+    /// The centre's organisations: each file belongs to the one whose folder it is in (<c>payroll/&lt;organisation_id&gt;/</c>)
+    /// and is validated and priced against that organisation's employments, pay codes and rates only; a file no
+    /// organisation receives is rejected with the reason. Null: one organisation's master data, as before.
+    /// </param>
     public static async Task<int> ProcessAsync(PipelineDbContext db, IReadOnlyList<ReceivedDocument> files, string runId, CancellationToken ct, int batchSize = BatchSize,
-        int maxRecordBytes = CsvBytes.DefaultMaxRecordBytes)
+        int maxRecordBytes = CsvBytes.DefaultMaxRecordBytes, InvoicePipeline.Organisations.OrganisationDirectory? organisations = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         if (files.Count == 0) return 0;
-        var master = await PayrollDesk.LoadMasterAsync(db, ct);
+        var registered = files.ToDictionary(f => f.Id, f => organisations is null ? null : InvoicePipeline.Organisations.ArrivalRegistration.ForPayroll(
+            Processing.ChunkDocuments.ScanFolder(f.FileName), null, organisations));
+        var masters = new Dictionary<string, PayrollMasterData>(StringComparer.Ordinal);
+        foreach (var org in registered.Values.Select(r => r?.OrganisationId).OfType<string>().Distinct(StringComparer.Ordinal))
+            masters[org] = await PayrollDesk.LoadMasterAsync(db, org, ct);
+        var master = organisations is null ? await PayrollDesk.LoadMasterAsync(db, ct) : null;
         var accepted = new PayrollDuplicateKeys();
         var acceptedStatuses = new[] { PayrollStatus.AwaitingAttestation, PayrollStatus.Attested, PayrollStatus.Posted };
         await foreach (var e in db.PayrollEntries.AsNoTracking().Where(e => acceptedStatuses.Contains(e.Status) && e.EmployeeId != null)
@@ -33,7 +43,8 @@ public static class PayrollIntake
         // Reading, validating and pricing the next batch runs while the database copies the previous one, so memory stays
         // flat with file size (the duplicate keys of accepted rows are all that grows) and the CPU-bound half overlaps the write.
         var written = 0;
-        await ReadAhead.ConsumeAsync(Rows(files, runId, master, accepted, maxRecordBytes).Chunk(batchSize).ToAsyncEnumerable(), async batch =>
+        await ReadAhead.ConsumeAsync(Rows(files, runId, f => registered[f.Id], org => org is null ? master! : masters[org], accepted, maxRecordBytes)
+            .Chunk(batchSize).ToAsyncEnumerable(), async batch =>
         {
             await BulkWriter.InsertAsync(db, batch, ct, keepIdentity: false);
             written += batch.Length;
@@ -45,10 +56,19 @@ public static class PayrollIntake
     /// Every row of the files, validated and priced, as it is read. A header error rejects the file whole (one row
     /// naming the column); rows already read stay, as a bad row never stops the rest.
     /// </summary>
-    private static IEnumerable<PayrollEntry> Rows(IReadOnlyList<ReceivedDocument> files, string runId, PayrollMasterData master, PayrollDuplicateKeys accepted, int maxRecordBytes)
+    private static IEnumerable<PayrollEntry> Rows(IReadOnlyList<ReceivedDocument> files, string runId, Func<ReceivedDocument, InvoicePipeline.Organisations.Registration?> registrationOf,
+        Func<string?, PayrollMasterData> masterOf, PayrollDuplicateKeys accepted, int maxRecordBytes)
     {
         foreach (var file in files.OrderBy(f => f.Id))
         {
+            var registration = registrationOf(file);
+            if (registration is { IsKnown: false })
+            {
+                yield return FileRejected(file, runId, 0, $"{file.FileName}: {registration.Explanation}");
+                continue;
+            }
+            var organisation = registration?.OrganisationId;
+            var master = masterOf(organisation);
             if (file.Content.Length == 0 && file.Size > 0)
             {
                 // Over the intake's size limit the original was not stored: reject the file with the reason.
@@ -81,7 +101,9 @@ public static class PayrollIntake
                     break;
                 }
                 var tx = rows.Current;
-                yield return Entry(file, runId, tx, PayrollValidator.Validate(tx, master, accepted));
+                var entry = Entry(file, runId, tx, PayrollValidator.Validate(tx, master, accepted));
+                if (organisation is not null) entry.OrganisationId = organisation;
+                yield return entry;
             }
         }
     }

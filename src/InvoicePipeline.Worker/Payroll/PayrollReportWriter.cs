@@ -5,7 +5,8 @@ namespace InvoicePipeline.Worker.Payroll;
 
 /// <summary>A row of payroll.csv: one per transaction row read.</summary>
 public sealed record PayrollReportRow(
-    string File, int Line, string TransactionId, string? EmployeeId, string PayCode, PayrollStatus Status, string Exceptions, decimal? Amount)
+    string File, int Line, string TransactionId, string? EmployeeId, string PayCode, PayrollStatus Status, string Exceptions, decimal? Amount,
+    string? Organisation = null)
 {
     /// <summary>The employee id only: the report never shows a person id, so a row with only a person id shows the
     /// resolved employee (empty when none was found).</summary>
@@ -17,7 +18,7 @@ public sealed record PayrollReportRow(
 public static class PayrollReportWriter
 {
     public static readonly IReadOnlyList<string> Columns =
-        ["file", "line", "transaction_id", "employee_id", "pay_code", "status", "exceptions", "amount"];
+        ["file", "line", "transaction_id", "employee_id", "pay_code", "status", "exceptions", "amount", "organisation"];
 
     public static void Write(TextWriter writer, IEnumerable<PayrollReportRow> rows)
     {
@@ -46,6 +47,7 @@ public static class PayrollReportWriter
         csv.WriteField(r.Status.ToString());
         csv.WriteField(r.Exceptions);
         csv.WriteAmount(r.Amount);
+        csv.WriteField(r.Organisation ?? "");
         csv.EndRecord();
     }
 }

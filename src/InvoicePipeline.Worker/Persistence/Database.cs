@@ -41,7 +41,12 @@ public static class Database
     // they always have: saying so is a choice, and EF no longer warns before every such query (QuerySplittingBehavior).
     internal static void ConfigureSqlite(DbContextOptionsBuilder o, string cs) =>
         o.UseSqlite(cs, s => s.MigrationsAssembly(typeof(Database).Assembly.FullName).CommandTimeout(600)
-            .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+            // SQLite changes a primary key by rebuilding the table with foreign keys off, outside the migration's
+            // transaction (the Organisations migration rebuilds the master-data tables). The embedded database is one
+            // file a backup copies whole; the note stays in the log at Information instead of alarming every new user.
+            .ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning,
+                Microsoft.Extensions.Logging.LogLevel.Information)));
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder o, string cs) =>
         o.UseNpgsql(cs, s => s.MigrationsAssembly(typeof(Database).Assembly.FullName).CommandTimeout(600)

@@ -13,6 +13,8 @@ public sealed class ReceivedDocument
     public DateTimeOffset ReceivedAt { get; set; }
     public string RunId { get; set; } = "";
     public int ChunkNo { get; set; }
+    /// <summary>The organisation subfolder it arrived in (scanned/&lt;id&gt;/, payroll/&lt;id&gt;/), or null.</summary>
+    public string? Folder { get; set; }
     /// <summary>True once the document was turned into an invoice (or rejected): a resumed chunk skips it.</summary>
     public bool Processed { get; set; }
 }

@@ -19,8 +19,9 @@ internal static class InvoiceModel
             e.ToTable("invoices");
             e.Property(x => x.Id).ValueGeneratedNever(); // from id_blocks, so a chunk bulk-copies invoices and their children
             e.HasIndex(x => x.DocumentId).IsUnique();
-            e.HasIndex(x => x.DuplicateKey).IsUnique();
-            e.HasIndex(x => new { x.SupplierId, x.IssueDate });
+            e.HasIndex(x => new { x.OrganisationId, x.DuplicateKey }).IsUnique();
+            e.HasIndex(x => new { x.OrganisationId, x.SupplierId, x.IssueDate });
+            e.Property(x => x.OrganisationId).HasMaxLength(40);
             e.HasIndex(x => x.Status);
             e.HasIndex(x => x.RunId);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(40);
@@ -56,9 +57,9 @@ internal static class InvoiceModel
         {
             e.ToTable("payroll_transactions");
             e.HasIndex(x => new { x.DocumentId, x.Line }).IsUnique();
-            e.HasIndex(x => x.TransactionId);
-            // The last guard against paying a transaction twice: at most one accepted row per transaction id.
-            e.HasIndex(x => x.TransactionId, "IX_payroll_transactions_TransactionId_Accepted").IsUnique()
+            e.HasIndex(x => new { x.OrganisationId, x.TransactionId });
+            // The last guard against paying a transaction twice: at most one accepted row per transaction id of an organisation.
+            e.HasIndex(x => new { x.OrganisationId, x.TransactionId }, "IX_payroll_transactions_TransactionId_Accepted").IsUnique()
                 .HasFilter("\"Status\" IN ('AwaitingAttestation', 'Attested', 'Posted')");
             // No index on (employee, pay code, work date): duplicates are checked in memory against the accepted rows,
             // which the intake loads by status. It served no query, and a random-order btree is what a bulk write pays most for.

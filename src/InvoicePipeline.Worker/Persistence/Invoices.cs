@@ -11,6 +11,11 @@ public sealed class SupplierInvoice
 {
     public long Id { get; set; }
     public long DocumentId { get; set; }
+    /// <summary>
+    /// The customer organisation the invoice arrived for (arrival registration); null while the buyer is unknown
+    /// (UNKNOWN_BUYER), until a person assigns it. Its suppliers, orders, approvers and ledger are the only ones used.
+    /// </summary>
+    public string? OrganisationId { get; set; }
     public DocumentKind Kind { get; set; }
     /// <summary>The one sign rule (<see cref="DocumentSign"/>) as read: -1 for a credit note of any syntax (a Svefaktura 381 too), +1 otherwise.</summary>
     public int Sign { get; set; } = 1;

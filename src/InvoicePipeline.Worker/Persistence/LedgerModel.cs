@@ -9,7 +9,7 @@ internal static class LedgerModel
         b.Entity<VoucherEntry>(e =>
         {
             e.ToTable("vouchers");
-            e.HasIndex(x => new { x.Series, x.FiscalYear, x.Number }).IsUnique();
+            e.HasIndex(x => new { x.OrganisationId, x.Series, x.FiscalYear, x.Number }).IsUnique();
             // An invoice has at most one voucher: the database is the last guard against double posting.
             e.HasIndex(x => x.InvoiceId).IsUnique();
             e.HasIndex(x => x.Date);
@@ -24,7 +24,7 @@ internal static class LedgerModel
         b.Entity<VoucherSeriesCounter>(e =>
         {
             e.ToTable("voucher_counters");
-            e.HasKey(x => new { x.Series, x.FiscalYear });
+            e.HasKey(x => new { x.OrganisationId, x.Series, x.FiscalYear });
         });
         b.Entity<PeriodLock>(e =>
         {

@@ -1,6 +1,7 @@
 using InvoicePipeline.MasterData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace InvoicePipeline.Worker.Persistence;
 
@@ -8,55 +9,64 @@ internal static class MasterDataModel
 {
     public static void Configure(ModelBuilder b)
     {
+        b.Entity<Organisation>(e =>
+        {
+            e.ToTable("organisations");
+            e.HasKey(x => x.OrganisationId);
+            e.Property(x => x.OrganisationId).HasMaxLength(40);
+            e.HasIndex(x => x.OrgNo);
+            e.Property(x => x.PeppolIds).HasConversion(ListConverter.Semicolons, ListConverter.Comparer);
+            e.Property(x => x.BuyerReferences).HasConversion(ListConverter.Semicolons, ListConverter.Comparer);
+        });
         b.Entity<Supplier>(e =>
         {
             e.ToTable("suppliers");
-            e.HasKey(x => x.SupplierId);
-            e.HasIndex(x => x.OrgNo);
-            e.HasIndex(x => x.PeppolId);
-            e.HasIndex(x => x.VatId);
+            e.HasKey(x => new { x.OrganisationId, x.SupplierId });
+            e.HasIndex(x => new { x.OrganisationId, x.OrgNo });
+            e.HasIndex(x => new { x.OrganisationId, x.PeppolId });
+            e.HasIndex(x => new { x.OrganisationId, x.VatId });
         });
         b.Entity<PurchaseOrderLine>(e =>
         {
             e.ToTable("purchase_order_lines");
-            e.HasKey(x => new { x.PoNumber, x.PoLine });
-            e.HasIndex(x => x.SupplierId);
+            e.HasKey(x => new { x.OrganisationId, x.PoNumber, x.PoLine });
+            e.HasIndex(x => new { x.OrganisationId, x.SupplierId });
         });
         b.Entity<GoodsReceipt>(e =>
         {
             e.ToTable("goods_receipts");
-            e.HasKey(x => x.ReceiptId);
-            e.HasIndex(x => new { x.PoNumber, x.PoLine });
+            e.HasKey(x => new { x.OrganisationId, x.ReceiptId });
+            e.HasIndex(x => new { x.OrganisationId, x.PoNumber, x.PoLine });
         });
         b.Entity<Subscription>(e =>
         {
             e.ToTable("subscriptions");
-            e.HasKey(x => x.SubscriptionId);
-            e.HasIndex(x => x.SupplierId);
+            e.HasKey(x => new { x.OrganisationId, x.SubscriptionId });
+            e.HasIndex(x => new { x.OrganisationId, x.SupplierId });
             e.Property(x => x.Period).HasConversion<string>();
         });
         b.Entity<Account>(e =>
         {
             e.ToTable("accounts");
-            e.HasKey(x => x.AccountNumber);
+            e.HasKey(x => new { x.OrganisationId, x.AccountNumber });
         });
         b.Entity<CostCentre>(e =>
         {
             e.ToTable("cost_centres");
-            e.HasKey(x => x.Code);
+            e.HasKey(x => new { x.OrganisationId, x.Code });
         });
         b.Entity<Approver>(e =>
         {
             e.ToTable("approvers");
             e.Property<long>("Id");
             e.HasKey("Id");
-            e.HasIndex(x => new { x.UserId, x.CostCentre, x.Role }).IsUnique();
+            e.HasIndex(x => new { x.OrganisationId, x.UserId, x.CostCentre, x.Role }).IsUnique();
             e.Property(x => x.Role).HasConversion<string>();
         });
         b.Entity<ExchangeRate>(e =>
         {
             e.ToTable("exchange_rates");
-            e.HasKey(x => new { x.Date, x.Currency });
+            e.HasKey(x => new { x.OrganisationId, x.Date, x.Currency, x.ToCurrency });
             e.Property(x => x.Rate).HasPrecision(19, 8);
         });
         b.Entity<Staffing>(e =>
@@ -67,35 +77,29 @@ internal static class MasterDataModel
         b.Entity<Employee>(e =>
         {
             e.ToTable("employees");
-            e.HasKey(x => x.EmployeeId);
-            e.HasIndex(x => x.PersonId);
+            e.HasKey(x => new { x.OrganisationId, x.EmployeeId });
+            e.HasIndex(x => new { x.OrganisationId, x.PersonId });
             e.HasIndex(x => x.UserId);
         });
         b.Entity<PayCode>(e =>
         {
             e.ToTable("pay_codes");
-            e.HasKey(x => x.Code);
+            e.HasKey(x => new { x.OrganisationId, x.Code });
             e.Property(x => x.Unit).HasConversion<string>();
-            e.Property(x => x.AllowedPayGroups).HasConversion(
-                v => string.Join(';', v),
-                v => v.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                new ValueComparer<IReadOnlyList<string>>(
-                    (a, c) => a!.SequenceEqual(c!),
-                    v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode(StringComparison.Ordinal))),
-                    v => v.ToArray()));
+            e.Property(x => x.AllowedPayGroups).HasConversion(ListConverter.Semicolons, ListConverter.Comparer);
         });
         b.Entity<PayRate>(e =>
         {
             e.ToTable("pay_rates");
             e.Property<long>("Id");
             e.HasKey("Id");
-            e.HasIndex(x => new { x.PayCode, x.PayGroup, x.ValidFrom }).IsUnique();
+            e.HasIndex(x => new { x.OrganisationId, x.PayCode, x.PayGroup, x.ValidFrom }).IsUnique();
         });
         b.Entity<MasterDataImport>(e => e.ToTable("masterdata_imports"));
         b.Entity<SupplierAccountChange>(e =>
         {
             e.ToTable("supplier_account_changes");
-            e.HasIndex(x => x.SupplierId);
+            e.HasIndex(x => new { x.OrganisationId, x.SupplierId });
         });
     }
 }
@@ -145,4 +149,17 @@ internal static class TravelModel
             e.Property(x => x.Explanation).HasMaxLength(8000);
         });
     }
+}
+
+/// <summary>A list of short strings stored as one ';'-separated column.</summary>
+internal static class ListConverter
+{
+    public static readonly ValueConverter<IReadOnlyList<string>, string> Semicolons = new(
+        v => string.Join(';', v),
+        v => v.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    public static readonly ValueComparer<IReadOnlyList<string>> Comparer = new(
+        (a, c) => a!.SequenceEqual(c!),
+        v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode(StringComparison.Ordinal))),
+        v => v.ToArray());
 }

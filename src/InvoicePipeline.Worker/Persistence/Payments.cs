@@ -7,6 +7,8 @@ namespace InvoicePipeline.Worker.Persistence;
 public sealed class PaymentFile
 {
     public long Id { get; set; }
+    /// <summary>The customer organisation that pays from its account in this file (organisations.md).</summary>
+    public string OrganisationId { get; set; } = InvoicePipeline.MasterData.Organisation.DefaultId;
     public string MessageId { get; set; } = "";
     public string Path { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
@@ -31,6 +33,8 @@ public sealed class PaymentFile
 public sealed class Payment
 {
     public long Id { get; set; }
+    /// <summary>The customer organisation whose ledger this belongs to (organisations.md).</summary>
+    public string OrganisationId { get; set; } = InvoicePipeline.MasterData.Organisation.DefaultId;
     public long PaymentFileId { get; set; }
     public long InvoiceId { get; set; }
     /// <summary>The invoice id while the file is not cancelled; unique, so an invoice is never in two live payment files.</summary>

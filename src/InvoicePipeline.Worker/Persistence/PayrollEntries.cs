@@ -10,6 +10,9 @@ public sealed class PayrollEntry
 {
     public long Id { get; set; }
     public long DocumentId { get; set; }
+    /// <summary>The customer organisation the row was registered for (payroll folder or organisation_id column) (organisations.md).</summary>
+    public string OrganisationId { get; set; } = InvoicePipeline.MasterData.Organisation.DefaultId;
+
     public string RunId { get; set; } = "";
     public string File { get; set; } = "";
     public int Line { get; set; }

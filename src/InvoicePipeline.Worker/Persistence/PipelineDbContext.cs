@@ -10,6 +10,7 @@ namespace InvoicePipeline.Worker.Persistence;
 /// </summary>
 public abstract class PipelineDbContext(DbContextOptions options) : DbContext(options)
 {
+    public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Supplier> Suppliers => Set<Supplier>();
     public DbSet<PurchaseOrderLine> PurchaseOrderLines => Set<PurchaseOrderLine>();
     public DbSet<GoodsReceipt> GoodsReceipts => Set<GoodsReceipt>();

@@ -42,6 +42,8 @@ public sealed class RunChunk
 {
     public string RunId { get; set; } = "";
     public int ChunkNo { get; set; }
+    /// <summary>The organisation the chunk's documents arrived for (a chunk belongs to one organisation); null = not yet registered.</summary>
+    public string? OrganisationId { get; set; }
     public bool Done { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
@@ -63,6 +65,8 @@ public sealed class MasterDataImport
 public sealed class SupplierAccountChange
 {
     public long Id { get; set; }
+    /// <summary>The customer organisation whose supplier changed (organisations.md).</summary>
+    public string OrganisationId { get; set; } = InvoicePipeline.MasterData.Organisation.DefaultId;
     public string SupplierId { get; set; } = "";
     public string Kind { get; set; } = "";
     public string? OldNumber { get; set; }

@@ -1,9 +1,11 @@
 namespace InvoicePipeline.Worker.Persistence;
 
-/// <summary>A posted, balanced voucher. Numbers are gapless per series and fiscal year.</summary>
+/// <summary>A posted, balanced voucher. Numbers are gapless per organisation, series and fiscal year.</summary>
 public sealed class VoucherEntry
 {
     public long Id { get; set; }
+    /// <summary>The customer organisation whose ledger this belongs to (organisations.md).</summary>
+    public string OrganisationId { get; set; } = InvoicePipeline.MasterData.Organisation.DefaultId;
     public string Series { get; set; } = "A";
     public int FiscalYear { get; set; }
     public int Number { get; set; }
@@ -30,9 +32,11 @@ public sealed class VoucherLineEntry
     public string? Text { get; set; }
 }
 
-/// <summary>The next free number per voucher series and fiscal year; rows are locked while a chunk posts.</summary>
+/// <summary>The next free number per organisation, voucher series and fiscal year; rows are locked while a chunk posts.</summary>
 public sealed class VoucherSeriesCounter
 {
+    /// <summary>The customer organisation whose ledger this belongs to (organisations.md).</summary>
+    public string OrganisationId { get; set; } = InvoicePipeline.MasterData.Organisation.DefaultId;
     public string Series { get; set; } = "A";
     public int FiscalYear { get; set; }
     public int NextNumber { get; set; } = 1;

@@ -4,7 +4,6 @@ using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PostingOptions = InvoicePipeline.Posting.PostingOptions;
 
 namespace InvoicePipeline.Worker.Posting;
 
@@ -15,13 +14,14 @@ namespace InvoicePipeline.Worker.Posting;
 internal static class ChunkReader
 {
     /// <summary>Chunk after chunk by id, on a connection of its own (the writer holds the other).</summary>
-    public static async IAsyncEnumerable<BuiltChunk> ChunksAsync(IServiceScopeFactory scopes, int size, DateOnly postingDate, ExchangeRateTable rates, PostingOptions rules, PostingResult result,
+    public static async IAsyncEnumerable<BuiltChunk> ChunksAsync(IServiceScopeFactory scopes, int size, IReadOnlyDictionary<string, OrganisationLedger> ledgers,
+        PostingResult result,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var readerDb = scope.ServiceProvider.GetRequiredService<PipelineDbContext>();
         var after = 0L;
-        while (await Resilience.Database.ExecuteAsync(async t => await ReadAsync(readerDb, after, long.MaxValue, size, postingDate, rates, rules, result, t), ct) is { } chunk)
+        while (await Resilience.Database.ExecuteAsync(async t => await ReadAsync(readerDb, after, long.MaxValue, size, ledgers, result, t), ct) is { } chunk)
         {
             yield return chunk;
             after = chunk.High;
@@ -32,7 +32,8 @@ internal static class ChunkReader
     /// The next attested, unposted invoices with ids in (<paramref name="after"/>, <paramref name="upTo"/>] (keyset, so
     /// a long posting never re-scans what it posted), each with its row version, lines and voucher (or why not).
     /// </summary>
-    public static async Task<BuiltChunk?> ReadAsync(PipelineDbContext db, long after, long upTo, int size, DateOnly postingDate, ExchangeRateTable rates, PostingOptions rules, PostingResult result, CancellationToken ct)
+    public static async Task<BuiltChunk?> ReadAsync(PipelineDbContext db, long after, long upTo, int size, IReadOnlyDictionary<string, OrganisationLedger> ledgers,
+        PostingResult result, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -62,7 +63,7 @@ internal static class ChunkReader
             .OrderBy(i => i.Id)
             .Select(i => new SupplierInvoice
             {
-                Id = i.Id, Kind = i.Kind, Sign = i.Sign, Prepaid = i.Prepaid, SupplierId = i.SupplierId, SellerName = i.SellerName, InvoiceNumber = i.InvoiceNumber, Currency = i.Currency,
+                Id = i.Id, OrganisationId = i.OrganisationId, Kind = i.Kind, Sign = i.Sign, Prepaid = i.Prepaid, SupplierId = i.SupplierId, SellerName = i.SellerName, InvoiceNumber = i.InvoiceNumber, Currency = i.Currency,
                 IssueDate = i.IssueDate, VatTotal = i.VatTotal, TotalInclVat = i.TotalInclVat, Payable = i.Payable, VatBreakdownJson = i.VatBreakdownJson,
             }).ToListAsync(ct);
         var lines = await db.InvoiceLines.AsNoTracking().Where(l => l.InvoiceId >= low && l.InvoiceId <= high)
@@ -74,7 +75,7 @@ internal static class ChunkReader
                 }).ToListAsync(ct);
         var readAt = watch.Elapsed;
 
-        var (built, refused) = InvoiceVouchers.Build(invoices, lines, versions, postingDate, rates, rules);
+        var (built, refused) = InvoiceVouchers.Build(invoices, lines, versions, ledgers);
         result.Read += readAt;
         result.Build += watch.Elapsed - readAt;
         return new BuiltChunk(low, high, built, refused);

@@ -10,7 +10,8 @@ namespace InvoicePipeline.Worker.Posting;
 /// </summary>
 internal static class ChunkWriter
 {
-    public static async Task WriteAsync(PipelineDbContext db, TimeProvider clock, BuiltChunk chunk, string runId, DateOnly postingDate, Hosting.PostingOptions o, PostingResult result, CancellationToken ct)
+    public static async Task WriteAsync(PipelineDbContext db, TimeProvider clock, BuiltChunk chunk, string runId, IReadOnlyDictionary<string, OrganisationLedger> ledgers,
+        PostingResult result, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -21,31 +22,38 @@ internal static class ChunkWriter
         var built = chunk.Built;
         if (built.Count > 0)
         {
-            var (year, first) = await VoucherNumbers.ReserveAsync(db, o.InvoiceSeries, postingDate, o.FiscalYearStartMonth, built.Count, ct);
             var vouchers = new List<VoucherEntry>(built.Count);
             var lines = new List<VoucherLineEntry>(built.Count * 5);
-            for (var i = 0; i < built.Count; i++)
+            var firstId = await VoucherIds.ReserveAsync(db, built.Count, ct);
+            // Gapless per organisation, series and fiscal year: one range per organisation of the chunk, in id order.
+            foreach (var group in built.GroupBy(b => b.Invoice.OrganisationId!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                var (inv, _, voucher) = built[i];
-                var number = first + i;
-                var id = VoucherIds.VoucherId(o.InvoiceSeries, year, number);
-                vouchers.Add(new VoucherEntry
+                var ledger = ledgers[group.Key];
+                var (series, date) = (ledger.Rules.InvoiceSeries, ledger.PostingDate);
+                var own = group.ToList();
+                var (year, first) = await VoucherNumbers.ReserveAsync(db, group.Key, series, date, ledger.Rules.FiscalYearStartMonth, own.Count, ct);
+                for (var i = 0; i < own.Count; i++)
                 {
-                    Id = id, Series = o.InvoiceSeries, FiscalYear = year, Number = number, Date = postingDate,
-                    Text = voucher.Text, InvoiceId = inv.Id, RunId = runId, CreatedAt = now,
-                });
-                for (var n = 0; n < voucher.Lines.Count; n++)
-                {
-                    var l = voucher.Lines[n];
-                    lines.Add(new VoucherLineEntry
+                    var (inv, _, voucher) = own[i];
+                    var id = firstId + vouchers.Count;
+                    vouchers.Add(new VoucherEntry
                     {
-                        Id = VoucherIds.LineId(id, n + 1), VoucherId = id, LineNo = n + 1, Account = l.Account, CostCentre = l.CostCentre,
-                        Project = l.Project, Amount = l.Amount, Text = l.Text,
+                        Id = id, OrganisationId = group.Key, Series = series, FiscalYear = year, Number = first + i, Date = date,
+                        Text = voucher.Text, InvoiceId = inv.Id, RunId = runId, CreatedAt = now,
                     });
+                    for (var n = 0; n < voucher.Lines.Count; n++)
+                    {
+                        var l = voucher.Lines[n];
+                        lines.Add(new VoucherLineEntry
+                        {
+                            Id = VoucherIds.LineId(id, n + 1), VoucherId = id, LineNo = n + 1, Account = l.Account, CostCentre = l.CostCentre,
+                            Project = l.Project, Amount = l.Amount, Text = l.Text,
+                        });
+                    }
                 }
             }
             // Checked (under the posting lock) before the COPY, so a changed invoice costs nothing but these statements.
-            var ids = vouchers.Select(v => v.InvoiceId!.Value).ToArray();
+            var ids = built.Select(b => b.Invoice.Id).ToArray(); // in id order, as read and as the versions are
             var checkAt = watch.Elapsed;
             var marked = await UnchangedCheck.CountAsync(db, built, ids, ct);
             result.Check += watch.Elapsed - checkAt;

@@ -21,12 +21,9 @@ public sealed class InvoicePoster(PipelineDbContext db, IServiceScopeFactory sco
     public async Task<PostingResult> PostAttestedAsync(string runId, DateOnly postingDate, CancellationToken ct)
     {
         var o = options.Value.Posting;
-        // Nothing posts into a closed period: the run's date moves to the first open date (recorded in the history).
-        postingDate = await PeriodLocks.OpenDateForRunAsync(db, runId, postingDate, clock.GetUtcNow(), ct);
-        var rates = o.RateTable(await db.ExchangeRates.AsNoTracking().ToListAsync(ct));
-        var rules = await InvoiceVouchers.RulesAsync(db, o, ct);
+        var ledgers = await LedgersAsync(db, options.Value, clock, runId, postingDate, ct);
         var result = new PostingResult();
-        var chunks = ChunkReader.ChunksAsync(scopes, o.ChunkSize, postingDate, rates, rules, result, ct);
+        var chunks = ChunkReader.ChunksAsync(scopes, o.ChunkSize, ledgers, result, ct);
         result.Waited = await ReadAhead.ConsumeAsync(chunks, async read =>
         {
             // A chunk in which an invoice changed after it was read is read again (now, on the writer's connection).
@@ -34,18 +31,41 @@ public sealed class InvoicePoster(PipelineDbContext db, IServiceScopeFactory sco
             {
                 try
                 {
-                    await Resilience.Database.ExecuteAsync(async t => await ChunkWriter.WriteAsync(db, clock, chunk, runId, postingDate, o, result, t), ct);
+                    await Resilience.Database.ExecuteAsync(async t => await ChunkWriter.WriteAsync(db, clock, chunk, runId, ledgers, result, t), ct);
                     foreach (var refused in chunk.Refused) log.PostingRefused(refused.Invoice.Id, refused.Code, refused.Reason);
                     return;
                 }
                 catch (StaleChunkException ex) when (attempt < 5)
                 {
                     log.StaleChunkReRead(chunk.Low, chunk.High, ex.Message);
-                    chunk = await ChunkReader.ReadAsync(db, chunk.Low - 1, chunk.High, int.MaxValue, postingDate, rates, rules, new PostingResult(), ct);
+                    chunk = await ChunkReader.ReadAsync(db, chunk.Low - 1, chunk.High, int.MaxValue, ledgers, new PostingResult(), ct);
                 }
             }
         }, ct);
         log.PostingFinished(result.Posted, result.Lines, result.Refused, result.Read, result.Build, result.Write, result.Waited);
         return result;
+    }
+
+    /// <summary>
+    /// Each organisation's ledger for this posting: its rules and rates, and its posting date — nothing posts into a
+    /// closed period of its ledger: the run's date moves to the first open date (recorded in the history).
+    /// </summary>
+    internal static async Task<Dictionary<string, OrganisationLedger>> LedgersAsync(PipelineDbContext db, PipelineOptions options, TimeProvider clock, string runId,
+        DateOnly postingDate, CancellationToken ct)
+    {
+        var directory = await Organisations.OrganisationBook.LoadAsync(db, options, ct);
+        var rates = await db.ExchangeRates.AsNoTracking().ToListAsync(ct);
+        var nonDeductible = (await db.Accounts.AsNoTracking().Where(a => !a.VatDeductible).Select(a => new { a.OrganisationId, a.AccountNumber }).ToListAsync(ct))
+            .ToLookup(a => a.OrganisationId, a => a.AccountNumber, StringComparer.Ordinal);
+        var ledgers = new Dictionary<string, OrganisationLedger>(StringComparer.Ordinal);
+        foreach (var organisation in directory.All)
+        {
+            var id = organisation.OrganisationId;
+            var rules = Organisations.OrganisationBook.Rules(options, organisation);
+            rules.NonDeductibleVatAccounts = nonDeductible[id].ToHashSet(StringComparer.Ordinal);
+            var date = await PeriodLocks.OpenDateForRunAsync(db, runId, id, postingDate, clock.GetUtcNow(), ct);
+            ledgers[id] = new(organisation, rules, ExchangeRateTable.For(rates, id, organisation.LedgerCurrency, options.Posting.MaxRateAgeDays), date);
+        }
+        return ledgers;
     }
 }

@@ -2,7 +2,6 @@ using InvoicePipeline.Coding;
 using InvoicePipeline.Invoices;
 using InvoicePipeline.Posting;
 using InvoicePipeline.Worker.Persistence;
-using Microsoft.EntityFrameworkCore;
 using PostingOptions = InvoicePipeline.Posting.PostingOptions;
 
 namespace InvoicePipeline.Worker.Posting;
@@ -13,17 +12,8 @@ namespace InvoicePipeline.Worker.Posting;
 /// </summary>
 internal static class InvoiceVouchers
 {
-    /// <summary>The core's posting rules with the configuration and the accounts without VAT deduction (accounts.csv).</summary>
-    public static async Task<PostingOptions> RulesAsync(PipelineDbContext db, Hosting.PostingOptions o, CancellationToken ct)
-    {
-        var rules = o.Rules();
-        rules.NonDeductibleVatAccounts = (await db.Accounts.AsNoTracking().Where(a => !a.VatDeductible).Select(a => a.AccountNumber).ToListAsync(ct))
-            .ToHashSet(StringComparer.Ordinal);
-        return rules;
-    }
-
     public static (List<BuiltVoucher> Built, List<RefusedInvoice> Refused) Build(
-        List<SupplierInvoice> invoices, List<SupplierInvoiceLine> lines, Dictionary<long, string> versions, DateOnly postingDate, ExchangeRateTable rates, PostingOptions rules)
+        List<SupplierInvoice> invoices, List<SupplierInvoiceLine> lines, Dictionary<long, string> versions, IReadOnlyDictionary<string, OrganisationLedger> ledgers)
     {
         var linesOf = new Dictionary<long, List<SupplierInvoiceLine>>(invoices.Count);
         foreach (var line in lines)
@@ -38,9 +28,17 @@ internal static class InvoiceVouchers
             // An invoice attested after its id was read has no version of that read: the next pass takes it.
             if (!versions.TryGetValue(inv.Id, out var version)) continue;
             inv.Lines = linesOf.TryGetValue(inv.Id, out var own) ? own : [];
+            // Posted only in its organisation's ledger, by its organisation's rules.
+            if (inv.OrganisationId is null || !ledgers.TryGetValue(inv.OrganisationId, out var ledger))
+            {
+                refused.Add(new(inv, version, ExceptionCode.UnknownBuyer, $"invoice {inv.Id} belongs to no organisation of the centre ({inv.OrganisationId ?? "none"})"));
+                continue;
+            }
+            var rules = ledger.Rules;
             try
             {
-                built.Add(new(inv, version, VoucherBuilder.ForInvoice(ToDocument(inv), $"invoice {inv.Id}", CodedLines(inv, rules), postingDate, rates, rules, inv.SupplierId)));
+                built.Add(new(inv, version, VoucherBuilder.ForInvoice(ToDocument(inv), $"invoice {inv.Id}", CodedLines(inv, rules), ledger.PostingDate, ledger.Rates, rules,
+                    inv.SupplierId)));
             }
             catch (PostingRefusedException ex)
             {

@@ -38,12 +38,16 @@ public static class PeriodLocks
         return new CloseResult(true, month, through, message);
     }
 
-    /// <summary>The date a posting asked for <paramref name="requested"/> gets: itself when open, else the first open date.</summary>
-    public static async Task<DateOnly> OpenDateAsync(PipelineDbContext db, DateOnly requested, CancellationToken ct)
+    /// <summary>
+    /// The date a posting of <paramref name="organisation"/> asked for <paramref name="requested"/> gets: itself when
+    /// open, else the first open date. The organisation's own locks count, and centre-wide ones (organisation "").
+    /// </summary>
+    public static async Task<DateOnly> OpenDateAsync(PipelineDbContext db, string organisation, DateOnly requested, CancellationToken ct)
     {
-        var closed = await db.PeriodLocks.AsNoTracking().Where(l => l.Through >= requested).Select(l => l.Through).ToListAsync(ct);
+        var locks = db.PeriodLocks.AsNoTracking().Where(l => l.Organisation == "" || l.Organisation == organisation);
+        var closed = await locks.Where(l => l.Through >= requested).Select(l => l.Through).ToListAsync(ct);
         if (closed.Count == 0) return requested;
-        var all = await db.PeriodLocks.AsNoTracking().Select(l => l.Through).ToListAsync(ct);
+        var all = await locks.Select(l => l.Through).ToListAsync(ct);
         return PostingPeriods.OpenDate(requested, all);
     }
 
@@ -51,11 +55,13 @@ public static class PeriodLocks
     /// The open date for a run's posting, with the move recorded when the run's date was in a closed period
     /// (who: the system, why: which date was asked for and which was taken).
     /// </summary>
-    public static async Task<DateOnly> OpenDateForRunAsync(PipelineDbContext db, string runId, DateOnly requested, DateTimeOffset now, CancellationToken ct)
+    public static async Task<DateOnly> OpenDateForRunAsync(PipelineDbContext db, string runId, string organisation, DateOnly requested, DateTimeOffset now,
+        CancellationToken ct)
     {
-        var open = await OpenDateAsync(db, requested, ct);
+        var open = await OpenDateAsync(db, organisation, requested, ct);
         if (open == requested) return open;
-        var lockId = await db.PeriodLocks.AsNoTracking().Where(l => l.Through >= requested).OrderBy(l => l.Through).Select(l => l.Id).FirstAsync(ct);
+        var lockId = await db.PeriodLocks.AsNoTracking().Where(l => (l.Organisation == "" || l.Organisation == organisation) && l.Through >= requested)
+            .OrderBy(l => l.Through).Select(l => l.Id).FirstAsync(ct);
         db.History.Add(new StatusChange
         {
             Subject = Subject, SubjectId = lockId, At = now, Action = "post-date-moved", FromStatus = "Closed", ToStatus = "Open", RunId = runId,

@@ -1,3 +1,4 @@
+using InvoicePipeline.Organisations;
 using InvoicePipeline.Scanning;
 using InvoicePipeline.Worker.Ingestion;
 using InvoicePipeline.Worker.Ingestion.EInvoices;
@@ -15,8 +16,9 @@ public sealed record ReadDocument(ReceivedDocument Document, ReadResult Result, 
 /// </summary>
 public static class ChunkDocuments
 {
+    /// <param name="lookupFor">The supplier register a scan is read against: its organisation's (by the scan's folder) or the centre's.</param>
     public static async Task<IReadOnlyList<ReadDocument>> ReadAsync(IReadOnlyList<ReceivedDocument> documents, ScannedInvoiceReader scans,
-        SupplierLookup lookup, long maxFileBytes, CancellationToken ct)
+        Func<ReceivedDocument, SupplierLookup> lookupFor, long maxFileBytes, CancellationToken ct)
     {
         var readerOptions = new EInvoiceReaderOptions { MaxDocumentBytes = maxFileBytes };
         var read = new List<ReadDocument>(documents.Count);
@@ -24,7 +26,7 @@ public static class ChunkDocuments
         {
             try
             {
-                read.Add(await ReadOneAsync(d, scans, lookup, readerOptions, ct));
+                read.Add(await ReadOneAsync(d, scans, lookupFor(d), readerOptions, ct));
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
@@ -42,6 +44,27 @@ public static class ChunkDocuments
             return new(d, ReadResult.Invalid(d.FileName, $"{d.Size} bytes is over the size limit of {readerOptions.MaxDocumentBytes} bytes"), null);
         if (d.Channel == DocumentChannel.Scanned) return await ReadScanAsync(d, scans, lookup, ct);
         return new(d, EInvoiceReader.Read(d.Content, d.FileName, readerOptions), null);
+    }
+
+    /// <summary>
+    /// Arrival registration of a read document (organisations.md): an e-invoice by its buyer party, a scan by its folder or
+    /// the buyer number printed on it. A document that could not be read belongs to the installation's one organisation
+    /// if there is only that one, else to none.
+    /// </summary>
+    public static Registration Register(ReadDocument read, OrganisationDirectory organisations)
+    {
+        if (read.Result.Invoice is not { } invoice)
+            return organisations.IsImplicitSingle ? new(organisations.All[0], "the installation's one organisation") : new(null, "the document could not be read");
+        return read.Document.Channel == DocumentChannel.Scanned
+            ? ArrivalRegistration.ForScan(ScanFolder(read.Document.FileName), invoice.Buyer.LegalId?.Value ?? invoice.Buyer.VatId, invoice.BuyerReference, organisations)
+            : ArrivalRegistration.ForInvoice(invoice.Buyer, invoice.BuyerReference, organisations);
+    }
+
+    /// <summary>The organisation folder of a scan (<c>scanned/&lt;organisation_id&gt;/file</c>), or null for a scan at the top of scanned/.</summary>
+    public static string? ScanFolder(string fileName)
+    {
+        var parts = fileName.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= 3 ? parts[^2] : null;
     }
 
     private static async Task<ReadDocument> ReadScanAsync(ReceivedDocument doc, ScannedInvoiceReader scans, SupplierLookup lookup, CancellationToken ct)

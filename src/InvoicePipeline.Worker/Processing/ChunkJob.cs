@@ -3,6 +3,7 @@ using InvoicePipeline.Scanning;
 using InvoicePipeline.Worker.Hosting;
 using InvoicePipeline.Worker.Ingestion;
 using InvoicePipeline.Worker.Ingestion.Scanned;
+using InvoicePipeline.Worker.Organisations;
 using InvoicePipeline.Worker.Payroll;
 using InvoicePipeline.Worker.Persistence;
 using InvoicePipeline.Worker.Runs;
@@ -30,7 +31,7 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
         if (loaded is not null)
         {
             var clock0 = System.Diagnostics.Stopwatch.StartNew();
-            var read = await ChunkDocuments.ReadAsync(loaded.InvoiceDocs, scans, SupplierLookups.Over(loaded.Register), options.Value.Intake.MaxFileBytes, ct);
+            var read = await ChunkDocuments.ReadAsync(loaded.InvoiceDocs, scans, d => LookupFor(loaded, d), options.Value.Intake.MaxFileBytes, ct);
             var readMs = clock0.ElapsedMilliseconds;
             await Resilience.Database.ExecuteAsync(async t => await WriteAsync(runId, chunkNo, loaded, read, readMs, t), ct);
         }
@@ -41,7 +42,7 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
     public const int HangfireAttempts = 1;
 
     private sealed record Loaded(int Attempts, List<ReceivedDocument> InvoiceDocs, List<ReceivedDocument> PayrollFiles, List<ReceivedDocument> TravelFiles,
-        List<InvoicePipeline.MasterData.Supplier> Register);
+        List<InvoicePipeline.MasterData.Supplier> Register, InvoicePipeline.Organisations.OrganisationDirectory Directory);
 
     private async Task<Loaded?> LoadAsync(string runId, int chunkNo, CancellationToken ct)
     {
@@ -54,24 +55,40 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
         var invoiceDocs = docs.Where(d => d.Channel is DocumentChannel.EInvoices or DocumentChannel.Scanned).ToList();
         var travelFiles = docs.Where(d => d.Channel == DocumentChannel.Travel).ToList();
         var register = await db.Suppliers.AsNoTracking().ToListAsync(ct);
-        return new Loaded(chunk.Attempts + 1, invoiceDocs, payrollFiles, travelFiles, register);
+        var directory = await OrganisationBook.LoadAsync(db, options.Value, ct);
+        return new Loaded(chunk.Attempts + 1, invoiceDocs, payrollFiles, travelFiles, register, directory);
+    }
+
+    /// <summary>A scan is read against the suppliers of the organisation whose folder it is in, else against the centre's.</summary>
+    private static SupplierLookup LookupFor(Loaded loaded, ReceivedDocument d)
+    {
+        var directory = loaded.Directory;
+        var org = directory.IsImplicitSingle ? directory.All[0] : directory.Find(ChunkDocuments.ScanFolder(d.FileName));
+        return SupplierLookups.Over(org is null ? loaded.Register : loaded.Register.Where(s => s.OrganisationId == org.OrganisationId).ToList());
     }
 
     private async Task WriteAsync(string runId, int chunkNo, Loaded loaded, IReadOnlyList<ReadDocument> read, long readMs, CancellationToken ct)
     {
-        var (invoiceDocs, payrollFiles, travelFiles, register) = (loaded.InvoiceDocs, loaded.PayrollFiles, loaded.TravelFiles, loaded.Register);
+        var (invoiceDocs, payrollFiles, travelFiles, directory) = (loaded.InvoiceDocs, loaded.PayrollFiles, loaded.TravelFiles, loaded.Directory);
         var now = clock.GetUtcNow();
         var clock0 = System.Diagnostics.Stopwatch.StartNew();
         db.ChangeTracker.Clear();
         // A retry after a commit whose answer was lost finds the chunk done: nothing is written twice.
         if (await db.RunChunks.AnyAsync(c => c.RunId == runId && c.ChunkNo == chunkNo && c.Done, ct)) return;
-        var context = await DecisionContextLoader.ForInvoicesAsync(db, register, read.Where(r => r.Result.IsAccepted).Select(r => r.Result.Invoice!).ToList(), ct,
-            maxRateAgeDays: options.Value.Posting.MaxRateAgeDays);
+        var registrations = read.Select(r => ChunkDocuments.Register(r, directory)).ToList();
+        // One decision state per organisation of the chunk: nothing crosses organisations.
+        var organisations = new Dictionary<string, (InvoicePipeline.Decisions.DecisionContext, InvoicePipeline.Decisions.DecisionPolicy)>(StringComparer.Ordinal);
+        foreach (var group in read.Zip(registrations).Where(x => x.First.Result.IsAccepted && x.Second.IsKnown).GroupBy(x => x.Second.Organisation!))
+        {
+            var context = await DecisionContextLoader.ForInvoicesAsync(db, group.Key, group.Select(x => x.First.Result.Invoice!).ToList(), ct,
+                maxRateAgeDays: options.Value.Posting.MaxRateAgeDays);
+            organisations[group.Key.OrganisationId] = (context, options.Value.DecisionPolicy() with { LedgerCurrency = group.Key.LedgerCurrency });
+        }
         var loadMs = clock0.ElapsedMilliseconds;
         // Ids come from a block reserved outside the chunk's transaction (so chunks never wait on each other);
         // with them the chunk bulk-copies invoices and their children, instead of one INSERT per row.
         var firstId = read.Count == 0 ? 0 : await IdBlocks.ReserveAsync(db, "invoices", read.Count, ct);
-        var rows = InvoiceRows.Decide(read, context, options.Value.DecisionPolicy(), firstId, runId, now);
+        var rows = InvoiceRows.Decide(read, registrations, organisations, firstId, runId, now);
         var decideMs = clock0.ElapsedMilliseconds - loadMs;
 
         db.ChangeTracker.Clear();
@@ -81,7 +98,8 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
         await BulkWriter.InsertAsync(db, rows.Invoices.SelectMany(e => e.Issues), ct, keepIdentity: false);
         await BulkWriter.InsertAsync(db, rows.History, ct, keepIdentity: false);
         await BulkWriter.InsertAsync(db, rows.Decisions, ct, keepIdentity: false);
-        await PayrollIntake.ProcessAsync(db, payrollFiles, runId, ct, maxRecordBytes: options.Value.Intake.MaxCsvRecordBytes);
+        await PayrollIntake.ProcessAsync(db, payrollFiles, runId, ct, maxRecordBytes: options.Value.Intake.MaxCsvRecordBytes,
+            organisations: directory.IsImplicitSingle ? null : directory);
         await Travel.TravelIntake.ProcessAsync(db, travelFiles, runId, options.Value.Travel.Policy(BusinessClock.For(options.Value, clock).Today), ct);
         var docIds = invoiceDocs.Concat(payrollFiles).Concat(travelFiles).Select(d => d.Id).ToList();
         await db.Documents.Where(d => docIds.Contains(d.Id)).ExecuteUpdateAsync(u => u.SetProperty(d => d.Processed, true), ct);

@@ -1,6 +1,7 @@
 using InvoicePipeline.Decisions;
 using InvoicePipeline.Invoices;
 using InvoicePipeline.Matching;
+using InvoicePipeline.Organisations;
 using InvoicePipeline.Worker.Persistence;
 
 namespace InvoicePipeline.Worker.Processing;
@@ -9,32 +10,44 @@ namespace InvoicePipeline.Worker.Processing;
 public sealed record InvoiceRows(IReadOnlyList<SupplierInvoice> Invoices, IReadOnlyList<StatusChange> History, IReadOnlyList<DecisionRecord> Decisions)
 {
     /// <summary>
-    /// Decides every accepted document in order against the chunk's state (each accepted decision goes into the state
-    /// before the next is decided) and turns documents and decisions into rows, with ids from <paramref name="firstId"/> on.
+    /// Decides every accepted document in order against its organisation's state in the chunk (each accepted decision
+    /// goes into that state before the next is decided) and turns documents and decisions into rows, with ids from
+    /// <paramref name="firstId"/> on. A document no organisation receives is UNKNOWN_BUYER, decided against nothing.
     /// </summary>
-    public static InvoiceRows Decide(IReadOnlyList<ReadDocument> documents, DecisionContext context, DecisionPolicy policy, long firstId, string runId, DateTimeOffset now)
+    public static InvoiceRows Decide(IReadOnlyList<ReadDocument> documents, IReadOnlyList<Registration> registrations,
+        IReadOnlyDictionary<string, (DecisionContext Context, DecisionPolicy Policy)> organisations, long firstId, string runId, DateTimeOffset now)
     {
         var invoices = new List<SupplierInvoice>(documents.Count);
         var history = new List<StatusChange>(documents.Count * 2);
         var decisions = new List<DecisionRecord>(documents.Count * 4);
-        foreach (var read in documents)
+        for (var n = 0; n < documents.Count; n++)
         {
+            var (read, registration) = (documents[n], registrations[n]);
             var id = firstId + invoices.Count;
             InvoiceDecision? decision = null;
             SupplierInvoice entity;
-            if (read.Result.IsAccepted)
+            if (read.Result.IsAccepted && registration.OrganisationId is { } org)
             {
+                var (context, policy) = organisations[org];
                 // What the machine was unsure of in a scan goes to a person, with the doubtful fields named (LOW_CONFIDENCE).
                 decision = InvoiceDecider.Decide(read.Result.Invoice!, context, policy, read.Scan?.Issues);
                 // Accepted with its id, so a later duplicate in the same chunk names it.
                 context.Accept(decision.Key is null ? decision : decision with { Key = decision.Key with { InvoiceId = id, Reference = $"invoice {id}" } });
                 entity = Decided(read, decision, runId, now);
             }
+            else if (read.Result.IsAccepted)
+            {
+                decision = InvoiceDecider.ForUnknownBuyer(read.Result.Invoice!, registration.Explanation, read.Scan?.Issues);
+                entity = Decided(read, decision, runId, now);
+            }
             else entity = Rejected(read, runId, now);
+            entity.OrganisationId = registration.OrganisationId;
             entity.Id = id;
             foreach (var line in entity.Lines) line.InvoiceId = entity.Id;
             foreach (var issue in entity.Issues) issue.InvoiceId = entity.Id;
             invoices.Add(entity);
+            if (registration.IsKnown)
+                decisions.Add(new DecisionRecord { InvoiceId = id, Step = "registration", Rule = "organisation", Explanation = registration.Explanation, At = now });
             Record(entity, decision, read, runId, now, history, decisions);
         }
         return new InvoiceRows(invoices, history, decisions);

@@ -20,21 +20,24 @@ public sealed class Simulation(PipelineDbContext db, PipelineOptions options)
     {
         var rows = await db.Invoices.AsNoTracking()
             .Where(i => i.IssueDate >= from && i.IssueDate <= to && i.Status != InvoiceStatus.Rejected && i.DocumentJson != "")
-            .OrderBy(i => i.DocumentId).Select(i => new { i.Id, i.DocumentJson }).ToListAsync(ct);
-        var invoices = rows.Select(r => (r.Id, Invoice: StoredDocument.Invoice(r.DocumentJson))).Where(x => x.Invoice is not null).ToList();
-        var register = await db.Suppliers.AsNoTracking().ToListAsync(ct);
+            .OrderBy(i => i.DocumentId).Select(i => new { i.Id, i.OrganisationId, i.DocumentJson }).ToListAsync(ct);
+        var invoices = rows.Select(r => (r.Id, r.OrganisationId, Invoice: StoredDocument.Invoice(r.DocumentJson))).Where(x => x.Invoice is not null).ToList();
+        var directory = await Organisations.OrganisationBook.LoadAsync(db, options, ct);
         var ids = invoices.Select(x => x.Id).ToList();
         async Task<SimulationOutcome> Under(string name, PolicyBook book)
         {
             // Each policy from the same starting state: the simulated invoices do not count against themselves.
-            var ctx = await DecisionContextLoader.ForInvoicesAsync(db, register, invoices.Select(x => x.Invoice).ToList(), ct, ids, options.Posting.MaxRateAgeDays);
+            var contexts = await DecisionContextLoader.ByOrganisationAsync(db, directory, invoices.Select(x => ((string?)x.OrganisationId, x.Invoice)), ids,
+            options.Posting.MaxRateAgeDays, ct);
             var policy = options.DecisionPolicy(book);
             var statuses = new SortedDictionary<string, int>(StringComparer.Ordinal);
             var exceptions = new SortedDictionary<string, int>(StringComparer.Ordinal);
-            foreach (var (_, invoice) in invoices)
+            foreach (var (_, organisation, invoice) in invoices)
             {
-                var d = InvoiceDecider.Decide(invoice, ctx, policy);
-                ctx.Accept(d);
+                var ctx = organisation is null ? null : contexts.GetValueOrDefault(organisation);
+                var d = ctx is null ? InvoiceDecider.ForUnknownBuyer(invoice, "no organisation") : InvoiceDecider.Decide(invoice, ctx,
+                    policy with { LedgerCurrency = directory.Find(organisation)!.LedgerCurrency });
+                ctx?.Accept(d);
                 statuses[d.Status.ToString()] = statuses.GetValueOrDefault(d.Status.ToString()) + 1;
                 foreach (var code in d.Issues.Select(i => i.Code).Distinct()) exceptions[code] = exceptions.GetValueOrDefault(code) + 1;
             }

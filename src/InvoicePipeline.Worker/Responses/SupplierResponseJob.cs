@@ -46,7 +46,8 @@ public sealed class SupplierResponseJob(PipelineDbContext db, IOptions<PipelineO
                 var invoices = await db.Invoices.AsNoTracking()
                     .Where(i => i.Id > after && candidates.Contains(i.Status) && !db.SentResponses.Any(r => r.InvoiceId == i.Id && r.EventKey == key))
                     .OrderBy(i => i.Id).Take(Batch)
-                    .Select(i => new Candidate(i.Id, i.DocumentId, i.Status, i.Kind, i.Sign, i.InvoiceNumber, i.IssueDate, i.DocumentJson, i.ReceivedAt, i.AttestedAt))
+                    .Select(i => new Candidate(i.Id, i.DocumentId, i.Status, i.Kind, i.Sign, i.InvoiceNumber, i.IssueDate, i.DocumentJson, i.ReceivedAt, i.AttestedAt,
+                        i.OrganisationId))
                     .ToListAsync(ct);
                 if (invoices.Count == 0) break;
                 after = invoices[^1].Id;
@@ -69,7 +70,10 @@ public sealed class SupplierResponseJob(PipelineDbContext db, IOptions<PipelineO
         return new ResponseJobResult(written, notSendable);
     }
 
-    /// <summary>The organisation's folder under the outbox (today one organisation: Pipeline:Responses:Organisation or the ledger's number).</summary>
+    /// <summary>
+    /// The folder under the outbox of an installation without organisations.csv (Pipeline:Responses:Organisation or the
+    /// ledger's number); with organisations each has its id as its folder.
+    /// </summary>
     public static string Organisation(PipelineOptions o) =>
         string.IsNullOrWhiteSpace(o.Responses.Organisation) ? new string(o.Ledger.OrgNo.Where(char.IsAsciiLetterOrDigit).ToArray()) : o.Responses.Organisation.Trim();
 
@@ -88,7 +92,7 @@ public sealed class SupplierResponseJob(PipelineDbContext db, IOptions<PipelineO
     }
 
     private sealed record Candidate(long Id, long DocumentId, InvoiceStatus Status, DocumentKind Kind, int Sign, string InvoiceNumber, DateOnly? IssueDate,
-        string DocumentJson, DateTimeOffset ReceivedAt, DateTimeOffset? AttestedAt);
+        string DocumentJson, DateTimeOffset ReceivedAt, DateTimeOffset? AttestedAt, string? OrganisationId = null);
 
     private async Task<List<SentResponse>> DecideAsync(List<Candidate> invoices, ResponseStatus status, string key, string organisation, PipelineOptions o, CancellationToken ct)
     {
@@ -120,7 +124,10 @@ public sealed class SupplierResponseJob(PipelineDbContext db, IOptions<PipelineO
                 Reached(nameof(InvoiceStatus.Paid)));
             if (ResponseEvents.Due(facts, [status]) is not [var response, ..]) continue;
             var original = originals.TryGetValue(i.DocumentId, out var o2) ? Ingestion.EInvoices.EInvoiceReader.Read(o2.Content, o2.FileName).Invoice : null;
-            rows.Add(Build(i, original, response, key, organisation, o, now));
+            // Each customer organisation's responses in its own folder (its access point picks them up); the installation's
+            // one organisation and an invoice no organisation received keep the configured folder.
+            var folder = i.OrganisationId is { Length: > 0 } own && own != InvoicePipeline.MasterData.Organisation.DefaultId ? own : organisation;
+            rows.Add(Build(i, original, response, key, folder, o, now));
         }
         return rows;
     }

@@ -27,9 +27,11 @@ public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock cl
         if (invoice is null) return ReviewOutcome.Refuse($"Invoice {invoiceId} does not exist.");
         var status = InvoiceStates.Effective(invoice.Status, await db.Vouchers.AnyAsync(v => v.InvoiceId == invoiceId, ct));
         var poNumbers = invoice.Lines.Select(l => l.PoNumber).OfType<string>().Distinct().ToList();
-        var orderedBy = await db.PurchaseOrderLines.AsNoTracking().Where(p => poNumbers.Contains(p.PoNumber) && p.OrderedBy != null)
+        // Everything the rules read is the invoice's organisation's: its orders, and the person's authority there only.
+        var org = invoice.OrganisationId ?? "";
+        var orderedBy = await db.PurchaseOrderLines.AsNoTracking().Where(p => p.OrganisationId == org && poNumbers.Contains(p.PoNumber) && p.OrderedBy != null)
             .Select(p => p.OrderedBy!).Distinct().ToListAsync(ct);
-        var authorities = await db.Approvers.AsNoTracking().Where(a => a.UserId == userId).ToListAsync(ct);
+        var authorities = await db.Approvers.AsNoTracking().Where(a => a.OrganisationId == org && a.UserId == userId).ToListAsync(ct);
         var history = await PeopleOnAsync(db, [invoiceId], ct);
         var now = clock.UtcNow;
         var c = new ReviewCase(status, invoice.LedgerAmountExclVat,
@@ -49,6 +51,11 @@ public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock cl
                 var picked = await PickAsync(invoice, reason!.Trim(), userId, now, ct);
                 if (!picked.Allowed) return picked;
                 outcome = picked;
+                break;
+            case ReviewAction.AssignOrganisation:
+                var assigned = await AssignAsync(invoice, reason!.Trim(), userId, now, ct);
+                if (!assigned.Allowed) return assigned;
+                outcome = assigned;
                 break;
             case ReviewAction.CorrectScan:
                 var corrected = await CorrectScanAsync(invoice, reason!, userId, now, ct);
@@ -93,8 +100,10 @@ public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock cl
     {
         var target = value.Contains(':', StringComparison.Ordinal) ? value[..value.IndexOf(':', StringComparison.Ordinal)].Trim() : null;
         var parts = (target is null ? value : value[(value.IndexOf(':', StringComparison.Ordinal) + 1)..]).Split(';', StringSplitOptions.TrimEntries);
-        if (!db.Accounts.Any(a => a.AccountNumber == parts[0])) return $"Account {parts[0]} is not in the chart of accounts.";
-        if (parts.Length < 2 || parts[1].Length == 0 || !db.CostCentres.Any(c => c.Code == parts[1])) return $"Cost centre {(parts.Length > 1 ? parts[1] : "(none)")} does not exist.";
+        var org = invoice.OrganisationId ?? "";
+        if (!db.Accounts.Any(a => a.OrganisationId == org && a.AccountNumber == parts[0])) return $"Account {parts[0]} is not in the organisation's chart of accounts.";
+        if (parts.Length < 2 || parts[1].Length == 0 || !db.CostCentres.Any(c => c.OrganisationId == org && c.Code == parts[1]))
+            return $"Cost centre {(parts.Length > 1 ? parts[1] : "(none)")} does not exist in the organisation.";
         var lines = invoice.Lines.Where(l => target is null || l.LineId == target).ToList();
         if (lines.Count == 0) return $"Invoice {invoice.Id} has no line {target}.";
         foreach (var l in lines)
@@ -130,7 +139,8 @@ public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock cl
             if (eq <= 0) return ReviewOutcome.Refuse($"'{pair}' is not Field=value.");
             corrections[pair[..eq].Trim()] = pair[(eq + 1)..].Trim();
         }
-        var register = await db.Suppliers.AsNoTracking().ToListAsync(ct);
+        if (await OrganisationOfAsync(entity, ct) is not { } organisation) return NoOrganisation(entity);
+        var register = await DecisionContextLoader.RegisterAsync(db, organisation.OrganisationId, ct);
         InvoicePipeline.Scanning.ScanResult result;
         try
         {
@@ -141,7 +151,7 @@ public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock cl
         {
             return ReviewOutcome.Refuse(ex.Message);
         }
-        var d = InvoiceDecider.Decide(result.Invoice, await ContextForAsync(entity, result.Invoice, register, ct), options.Value.DecisionPolicy(), result.Issues);
+        var d = InvoiceDecider.Decide(result.Invoice, await ContextForAsync(entity, organisation, result.Invoice, register, ct), Policy(organisation), result.Issues);
         entity.DocumentJson = StoredDocument.Write(result.Invoice, result.Capture);
         entity.InvoiceNumber = result.Invoice.Number;
         entity.IssueDate = result.Invoice.IssueDate;
@@ -157,13 +167,51 @@ public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock cl
         return Apply(entity, d, now, userId, $"corrected by {userId}: {value}", [ExceptionCode.LowConfidence]);
     }
 
-    /// <summary>The context to re-decide a stored invoice in: its supplier as identified now, else as stored; the invoice itself does not count.</summary>
-    private async Task<DecisionContext> ContextForAsync(SupplierInvoice entity, Invoice invoice, List<InvoicePipeline.MasterData.Supplier> register, CancellationToken ct)
+    /// <summary>
+    /// The context to re-decide a stored invoice in, within its organisation: its supplier as identified now, else as
+    /// stored; the invoice itself does not count.
+    /// </summary>
+    private async Task<DecisionContext> ContextForAsync(SupplierInvoice entity, InvoicePipeline.MasterData.Organisation organisation, Invoice invoice,
+        List<InvoicePipeline.MasterData.Supplier> register, CancellationToken ct)
     {
         var identification = new Suppliers.SupplierIdentification(register);
         var supplier = identification.Identify(invoice).Supplier?.SupplierId ?? entity.SupplierId;
-        return await DecisionContextLoader.LoadAsync(db, identification,
+        return await DecisionContextLoader.LoadAsync(db, organisation, identification,
             invoice.OrderReference is { } po ? [po] : [], supplier is null ? [] : [supplier], ct, [entity.Id], options.Value.Posting.MaxRateAgeDays);
+    }
+
+    private DecisionPolicy Policy(InvoicePipeline.MasterData.Organisation organisation) =>
+        options.Value.DecisionPolicy() with { LedgerCurrency = organisation.LedgerCurrency };
+
+    private async Task<InvoicePipeline.MasterData.Organisation?> OrganisationOfAsync(SupplierInvoice entity, CancellationToken ct) =>
+        (await Organisations.OrganisationBook.LoadAsync(db, options.Value, ct)).Find(entity.OrganisationId);
+
+    private static ReviewOutcome NoOrganisation(SupplierInvoice entity) =>
+        ReviewOutcome.Refuse($"Invoice {entity.Id} belongs to no organisation yet (UNKNOWN_BUYER): assign its organisation first.");
+
+    /// <summary>
+    /// AssignOrganisation (organisations.md): an invoice no organisation received is processed against the named
+    /// organisation's master data as if it had arrived there — supplier identification, duplicates, matching, coding,
+    /// routing — and UNKNOWN_BUYER is resolved. The organisation must exist and be active.
+    /// </summary>
+    private async Task<ReviewOutcome> AssignAsync(SupplierInvoice entity, string organisationId, string userId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (entity.OrganisationId is { } already && !entity.Issues.Any(i => i.ResolvedAt is null && i.Code == ExceptionCode.UnknownBuyer))
+            return ReviewOutcome.Refuse($"Invoice {entity.Id} already belongs to {already}.");
+        var directory = await Organisations.OrganisationBook.LoadAsync(db, options.Value, ct);
+        var registration = InvoicePipeline.Organisations.ArrivalRegistration.ByAssignment(organisationId, directory);
+        if (registration.Organisation is not { } organisation) return ReviewOutcome.Refuse(registration.Explanation);
+        var (invoice, capture) = StoredDocument.Read(entity.DocumentJson);
+        entity.OrganisationId = organisation.OrganisationId;
+        var register = await DecisionContextLoader.RegisterAsync(db, organisation.OrganisationId, ct);
+        var d = InvoiceDecider.Decide(invoice, await ContextForAsync(entity, organisation, invoice, register, ct), Policy(organisation));
+        entity.SupplierId = d.Supplier?.SupplierId;
+        entity.LedgerAmountExclVat = d.LedgerAmountExclVat;
+        entity.DuplicateKey = d.DuplicateKey;
+        entity.DuplicateOf = d.DuplicateOf;
+        entity.PolicyVersion = d.PolicyVersion;
+        _ = capture;
+        return Apply(entity, d, now, userId, $"organisation {organisation.OrganisationId} assigned by {userId}", [ExceptionCode.UnknownBuyer]);
     }
 
     /// <summary>Takes a re-run decision over: match, lines, the exceptions it replaces, explanations, and the status a person's change leads to.</summary>
@@ -206,14 +254,16 @@ public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock cl
     /// </summary>
     private async Task<ReviewOutcome> PickAsync(SupplierInvoice entity, string reference, string userId, DateTimeOffset now, CancellationToken ct)
     {
-        var subscription = await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.SubscriptionId == reference, ct);
-        var isOrder = await db.PurchaseOrderLines.AnyAsync(p => p.PoNumber == reference && p.SupplierId == entity.SupplierId, ct);
+        if (await OrganisationOfAsync(entity, ct) is not { } organisation) return NoOrganisation(entity);
+        var org = organisation.OrganisationId;
+        var subscription = await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.OrganisationId == org && s.SubscriptionId == reference, ct);
+        var isOrder = await db.PurchaseOrderLines.AnyAsync(p => p.OrganisationId == org && p.PoNumber == reference && p.SupplierId == entity.SupplierId, ct);
         if (!isOrder && subscription?.SupplierId != entity.SupplierId) return ReviewOutcome.Refuse($"{reference} is neither an order nor a subscription of supplier {entity.SupplierId}.");
         var invoice = isOrder
             ? StoredDocument.WithReference(entity.DocumentJson, orderReference: reference, contractReference: null)
             : StoredDocument.WithReference(entity.DocumentJson, orderReference: null, contractReference: subscription!.ContractRef ?? reference);
-        var register = await db.Suppliers.AsNoTracking().ToListAsync(ct);
-        var d = InvoiceDecider.Decide(invoice, await ContextForAsync(entity, invoice, register, ct), options.Value.DecisionPolicy());
+        var register = await DecisionContextLoader.RegisterAsync(db, org, ct);
+        var d = InvoiceDecider.Decide(invoice, await ContextForAsync(entity, organisation, invoice, register, ct), Policy(organisation));
         if (d.Match == MatchKind.None) return ReviewOutcome.Refuse($"{reference} does not match: {d.Explanations.LastOrDefault(e => e.Step == "matching")?.Text}");
         entity.OrderReference = invoice.OrderReference;
         return Apply(entity, d, now, userId, $"matched by hand to {d.Match.Name()} {reference}", [ExceptionCode.NoMatch]);

@@ -26,19 +26,22 @@ public sealed class Replay(PipelineDbContext db, PipelineOptions options)
                           join d in db.Documents.AsNoTracking() on i.DocumentId equals d.Id
                           where i.RunId == runId && i.DocumentJson != ""
                           orderby i.DocumentId
-                          select new { i.Id, d.FileName, i.DocumentJson }).ToListAsync(ct);
+                          select new { i.Id, i.OrganisationId, d.FileName, i.DocumentJson }).ToListAsync(ct);
         var then = (await db.History.AsNoTracking().Where(h => h.RunId == runId && h.Action == "process").ToListAsync(ct))
             .ToDictionary(h => h.SubjectId, h => $"{h.ToStatus} {Codes(h.Reason)}".Trim());
         var later = await db.Invoices.AsNoTracking().Where(i => i.ReceivedAt >= run.StartedAt).Select(i => i.Id).ToListAsync(ct);
-        var invoices = rows.Select(r => (r.Id, r.FileName, Invoice: StoredDocument.Invoice(r.DocumentJson))).ToList();
-        var register = await db.Suppliers.AsNoTracking().ToListAsync(ct);
-        var context = await DecisionContextLoader.ForInvoicesAsync(db, register, invoices.Select(x => x.Invoice).ToList(), ct, later, options.Posting.MaxRateAgeDays);
+        var invoices = rows.Select(r => (r.Id, r.OrganisationId, r.FileName, Invoice: StoredDocument.Invoice(r.DocumentJson))).ToList();
+        var directory = await Organisations.OrganisationBook.LoadAsync(db, options, ct);
+        var contexts = await DecisionContextLoader.ByOrganisationAsync(db, directory, invoices.Select(x => ((string?)x.OrganisationId, x.Invoice)), later,
+            options.Posting.MaxRateAgeDays, ct);
         var policy = options.DecisionPolicy();
         var differences = new List<ReplayDifference>();
-        foreach (var (id, file, invoice) in invoices)
+        foreach (var (id, organisation, file, invoice) in invoices)
         {
-            var d = InvoiceDecider.Decide(invoice, context, policy);
-            context.Accept(d);
+            var context = organisation is null ? null : contexts.GetValueOrDefault(organisation);
+            var d = context is null ? InvoiceDecider.ForUnknownBuyer(invoice, "no organisation")
+                : InvoiceDecider.Decide(invoice, context, policy with { LedgerCurrency = directory.Find(organisation)!.LedgerCurrency });
+            context?.Accept(d);
             var now = $"{d.Status} {string.Join(';', d.Issues.Select(i => i.Code).Distinct().Order(StringComparer.Ordinal))}".Trim();
             var was = then.GetValueOrDefault(id, "?");
             if (!string.Equals(Normalise(was), Normalise(now), StringComparison.Ordinal)) differences.Add(new(id, file, was, now));

@@ -27,7 +27,25 @@ public sealed class RunSummary
     public TravelCounts? Travel { get; set; }
     /// <summary>The bank return files this run read from &lt;inbox&gt;/bank/ (absent when none came).</summary>
     public BankFigures? Bank { get; set; }
+
+    /// <summary>Per customer organisation, beside the totals (organisations.md); an unknown buyer's invoice is in none.</summary>
+    public SortedDictionary<string, OrganisationCounts> Organisations { get; set; } = new(StringComparer.Ordinal);
     public string? ReportPath { get; set; }
+
+    public sealed class OrganisationCounts
+    {
+        public int Received { get; set; }
+        public int Accepted { get; set; }
+        public int Rejected { get; set; }
+        public int Duplicates { get; set; }
+        public int AwaitingReview { get; set; }
+        public int AwaitingAttestation { get; set; }
+        public int Posted { get; set; }
+        public int OnHold { get; set; }
+        /// <summary>What the run posted to the organisation's payables, in its ledger currency.</summary>
+        public decimal PostedAmount { get; set; }
+        public string Currency { get; set; } = "";
+    }
 
     public sealed class BankFigures
     {
@@ -125,15 +143,25 @@ public static class RunReport
                              where i.RunId == run.Id
                              join v in db.Vouchers.AsNoTracking() on (long?)i.Id equals v.InvoiceId into vg
                              from v in vg.DefaultIfEmpty()
-                             group i by new { i.Status, i.Match, i.Exceptions, Voucher = v != null } into g
-                             select new { g.Key.Status, g.Key.Match, g.Key.Exceptions, g.Key.Voucher, Count = g.Count() }).ToListAsync(ct);
-        var invoices = grouped.Select(g => new { Status = InvoiceStates.Effective(g.Status, g.Voucher), g.Match, g.Exceptions, g.Count }).ToList();
-        // Summed as it streams (SQLite cannot sum decimals exactly in SQL).
+                             group i by new { i.OrganisationId, i.Status, i.Match, i.Exceptions, Voucher = v != null } into g
+                             select new { g.Key.OrganisationId, g.Key.Status, g.Key.Match, g.Key.Exceptions, g.Key.Voucher, Count = g.Count() }).ToListAsync(ct);
+        var invoices = grouped.Select(g => new { g.OrganisationId, Status = InvoiceStates.Effective(g.Status, g.Voucher), g.Match, g.Exceptions, g.Count }).ToList();
+        // Summed as it streams (SQLite cannot sum decimals exactly in SQL), per organisation: each on its own payables
+        // account and in its own ledger currency; the total is of the organisations that keep the configured currency.
+        var ledgers = (await db.Organisations.AsNoTracking().Select(o => new { o.OrganisationId, o.PayableAccount, o.LedgerCurrency }).ToListAsync(ct))
+            .ToDictionary(o => o.OrganisationId, o => (Payable: o.PayableAccount ?? posting.PayableAccount, o.LedgerCurrency), StringComparer.Ordinal);
+        var payableBy = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var payable = 0m;
-        await foreach (var amount in db.VoucherLines.AsNoTracking()
-                           .Where(l => l.Account == posting.PayableAccount && db.Vouchers.Any(v => v.Id == l.VoucherId && v.RunId == run.Id))
-                           .Select(l => l.Amount).AsAsyncEnumerable().WithCancellation(ct))
-            payable += amount;
+        await foreach (var line in (from l in db.VoucherLines.AsNoTracking()
+                                    join v in db.Vouchers.AsNoTracking() on l.VoucherId equals v.Id
+                                    where v.RunId == run.Id && v.InvoiceId != null
+                                    select new { v.OrganisationId, l.Account, l.Amount }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var (account, currency) = ledgers.GetValueOrDefault(line.OrganisationId, (posting.PayableAccount, posting.LedgerCurrency));
+            if (line.Account != account) continue;
+            payableBy[line.OrganisationId] = payableBy.GetValueOrDefault(line.OrganisationId) + line.Amount;
+            if (string.Equals(currency, posting.LedgerCurrency, StringComparison.Ordinal)) payable += line.Amount;
+        }
         var s = new RunSummary
         {
             RunId = run.Id, StartedAt = run.StartedAt, FinishedAt = run.FinishedAt,
@@ -183,6 +211,21 @@ public static class RunReport
             if (i.Status == InvoiceStatus.OnHold) c.OnHold += n;
             foreach (var code in i.Exceptions.Split(';', StringSplitOptions.RemoveEmptyEntries))
                 s.Exceptions[code] = s.Exceptions.GetValueOrDefault(code) + n;
+            if (i.OrganisationId is not { } organisation) continue; // unknown buyer: in the totals, in no organisation
+            if (!s.Organisations.TryGetValue(organisation, out var o)) s.Organisations[organisation] = o = new();
+            o.Received += n;
+            if (accepted) o.Accepted += n;
+            if (i.Status == InvoiceStatus.Rejected) o.Rejected += n;
+            if (i.Status == InvoiceStatus.Duplicate) o.Duplicates += n;
+            if (i.Status == InvoiceStatus.AwaitingReview) o.AwaitingReview += n;
+            if (i.Status == InvoiceStatus.AwaitingAttestation) o.AwaitingAttestation += n;
+            if (i.Status is InvoiceStatus.Posted or InvoiceStatus.Paid) o.Posted += n;
+            if (i.Status == InvoiceStatus.OnHold) o.OnHold += n;
+        }
+        foreach (var (organisation, o) in s.Organisations)
+        {
+            o.PostedAmount = -payableBy.GetValueOrDefault(organisation);
+            o.Currency = ledgers.TryGetValue(organisation, out var l) ? l.LedgerCurrency : posting.LedgerCurrency;
         }
         return s;
     }
@@ -222,11 +265,11 @@ public static class RunReport
     private static async Task WritePayrollAsync(PipelineDbContext db, PipelineRun run, string path, CancellationToken ct)
     {
         var rows = db.PayrollEntries.AsNoTracking().Where(e => e.RunId == run.Id).OrderBy(e => e.File).ThenBy(e => e.Line)
-            .Select(e => new { e.File, e.Line, e.TransactionId, e.EmployeeId, e.PayCode, e.Status, e.Exceptions, e.Amount }).AsAsyncEnumerable();
+            .Select(e => new { e.File, e.Line, e.TransactionId, e.EmployeeId, e.PayCode, e.Status, e.Exceptions, e.Amount, e.OrganisationId }).AsAsyncEnumerable();
         await NewFiles.WriteTextAsync(path, async writer =>
         {
             await Payroll.PayrollReportWriter.WriteAsync(writer, rows.Select(e => new Payroll.PayrollReportRow(e.File, e.Line, e.TransactionId, e.EmployeeId, e.PayCode,
-                e.Status, e.Exceptions, e.Amount)), ct);
+                e.Status, e.Exceptions, e.Amount, e.OrganisationId)), ct);
             return true;
         }, ct);
     }
@@ -241,7 +284,8 @@ public static class RunReport
     private static async Task WriteDocumentsAsync(PipelineDbContext db, PipelineRun run, TextWriter writer, CancellationToken ct)
     {
         using var csv = CsvWriter.Create(writer, ReportCsv, true);
-        foreach (var h in new[] { "file", "sha256", "kind", "supplier_id", "invoice_number", "issue_date", "currency", "total_incl_vat", "status", "match", "match_ref", "exceptions", "voucher", "duplicate_of" })
+        foreach (var h in new[] { "file", "sha256", "kind", "supplier_id", "invoice_number", "issue_date", "currency", "total_incl_vat", "status", "match", "match_ref",
+                     "exceptions", "voucher", "organisation", "duplicate_of" })
             csv.WriteField(h);
         csv.EndRecord();
         var rows = from d in db.Documents.AsNoTracking()
@@ -257,7 +301,7 @@ public static class RunReport
                        d.FileName, d.Sha256, d.Channel, Found = i != null, Kind = (DocumentKind?)i.Kind, Sign = (int?)i.Sign, i.SupplierId, i.InvoiceNumber,
                        i.IssueDate, i.Currency, Total = (decimal?)i.TotalInclVat, Status = (InvoiceStatus?)i.Status, Match = (MatchKind?)i.Match, i.MatchRef,
                        i.Exceptions, Series = v == null ? null : v.Series, Number = v == null ? (int?)null : v.Number,
-                       DuplicateOf = i == null ? null : i.DuplicateOf,
+                       DuplicateOf = i == null ? null : i.DuplicateOf, OrganisationId = i == null ? null : i.OrganisationId,
                    };
         await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
@@ -275,6 +319,8 @@ public static class RunReport
             csv.WriteField(r.MatchRef);
             csv.WriteField(r.Exceptions);
             csv.WriteField(r.Number is null ? null : $"{r.Series}{r.Number}");
+            // Empty for UNKNOWN_BUYER (organisations.md), and so is supplier_id: suppliers are identified within an organisation.
+            csv.WriteField(r.Found ? r.OrganisationId : null);
             csv.WriteNumber(r.DuplicateOf);
             csv.EndRecord();
         }

@@ -41,7 +41,7 @@ public sealed class BankReturnJobFacts
         var clock = BusinessClock.For(options, TimeProvider.System);
         long fileId;
         await using (var ctx = db.Open())
-            fileId = (await new PaymentRun(ctx, options, clock).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay.xml"), "fiona.finance", Ct)).FileId!.Value;
+            fileId = (await new PaymentRun(ctx, options, clock).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay.xml"), "fiona.finance", Ct, Samples.Organisation)).FileId!.Value;
         await using (var ctx = db.Open())
             await new PaymentRun(ctx, options, clock).ApproveAsync(fileId, "frank.finance", Finance, Ct);
         List<Transfer> sent;
@@ -97,7 +97,7 @@ public sealed class BankReturnJobFacts
             Assert.Equal("Accepted", (await ctx.Payments.AsNoTracking().SingleAsync(x => x.InvoiceId == acceptedOnly.InvoiceId, Ct)).BankStatus);
 
             // The returned invoice is payable again: the next proposal takes it.
-            var again = await new PaymentRun(ctx, options, clock).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay2.xml"), "fiona.finance", Ct);
+            var again = await new PaymentRun(ctx, options, clock).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay2.xml"), "fiona.finance", Ct, Samples.Organisation);
             Assert.Contains(rejected.EndToEndId, await File.ReadAllTextAsync(Path.Combine(db.Folder, "pay2.xml"), Ct), StringComparison.Ordinal);
             Assert.Equal(1, again.Payments);
 
@@ -127,7 +127,7 @@ public sealed class BankReturnJobFacts
         var options = new PipelineOptions { Payments = { Outbox = Path.Combine(db.Folder, "bank-outbox") } };
         var clock = BusinessClock.For(options, TimeProvider.System);
         await using var ctx = db.Open();
-        var fileId = (await new PaymentRun(ctx, options, clock).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay.xml"), "fiona.finance", Ct)).FileId!.Value;
+        var fileId = (await new PaymentRun(ctx, options, clock).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay.xml"), "fiona.finance", Ct, Samples.Organisation)).FileId!.Value;
         ctx.ChangeTracker.Clear();
         await new PaymentRun(ctx, options, clock).ApproveAsync(fileId, "frank.finance", Finance, Ct);
         var sent = Transfers(XDocument.Parse((await ctx.PaymentFiles.AsNoTracking().SingleAsync(f => f.Id == fileId, Ct)).Xml));

@@ -19,13 +19,13 @@ public sealed class ControlProtocolFacts
         await PipelineHost.RunSamplesAsync(db);
         await using var ctx = db.Open();
         var run = new PaymentRun(ctx, new PipelineOptions { Payments = { Outbox = Path.Combine(db.Folder, "outbox") } }, new BusinessClock(new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)), "Europe/Stockholm"));
-        var paid = await run.ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay.xml"), "fiona.finance", Ct);
+        var paid = await run.ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay.xml"), "fiona.finance", Ct, "SSC");
         Assert.True(paid.Payments >= 4);
         // Only released files are payments executed: none before the second person's release.
-        Assert.Empty(await ControlProtocol.LoadAsync(ctx, "payments", new DateOnly(2000, 1, 1), new DateOnly(2099, 12, 31), "2440", "SEK", Ct));
+        Assert.Empty(await ControlProtocol.LoadAsync(ctx, "payments", new DateOnly(2000, 1, 1), new DateOnly(2099, 12, 31), "2440", "SEK", Ct, Samples.Organisation));
         await run.ApproveAsync(paid.FileId!.Value, "frank.finance", new HashSet<string> { "finance" }, Ct);
 
-        var items = await ControlProtocol.LoadAsync(ctx, "payments", new DateOnly(2000, 1, 1), new DateOnly(2099, 12, 31), "2440", "SEK", Ct);
+        var items = await ControlProtocol.LoadAsync(ctx, "payments", new DateOnly(2000, 1, 1), new DateOnly(2099, 12, 31), "2440", "SEK", Ct, Samples.Organisation);
         Assert.Equal(paid.Payments, items.Count);
         Assert.Equal(paid.Payments, items.Select(i => i.InvoiceId).Distinct().Count());
         var pop = items.Select(i => new SampleItem(i.Id, i.Amount)).ToList();
@@ -55,8 +55,8 @@ public sealed class ControlProtocolFacts
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await PipelineHost.RunSamplesAsync(db);
         await using var ctx = db.Open();
-        var invoices = await ControlProtocol.LoadAsync(ctx, "invoices", new DateOnly(2000, 1, 1), new DateOnly(2099, 12, 31), "2440", "EUR", Ct);
-        var credits = await ControlProtocol.LoadAsync(ctx, "creditnotes", new DateOnly(2000, 1, 1), new DateOnly(2099, 12, 31), "2440", "EUR", Ct);
+        var invoices = await ControlProtocol.LoadAsync(ctx, "invoices", new DateOnly(2000, 1, 1), new DateOnly(2099, 12, 31), "2440", "EUR", Ct, Samples.Organisation);
+        var credits = await ControlProtocol.LoadAsync(ctx, "creditnotes", new DateOnly(2000, 1, 1), new DateOnly(2099, 12, 31), "2440", "EUR", Ct, Samples.Organisation);
         var creditIds = await ctx.Invoices.AsNoTracking().Where(i => i.Kind == InvoicePipeline.Invoices.DocumentKind.CreditNote).Select(i => i.Id).ToListAsync(Ct);
         Assert.NotEmpty(credits);
         Assert.All(credits, c => Assert.Contains(c.Id, creditIds));

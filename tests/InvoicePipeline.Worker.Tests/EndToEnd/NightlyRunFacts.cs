@@ -41,13 +41,22 @@ public abstract class NightlyRunFacts(DatabaseProvider provider)
 
         // The report exists and has one row per document.
         var csv = await File.ReadAllLinesAsync(Path.Combine(outcome.Run.ReportPath!, "documents.csv"), Ct);
-        Assert.Equal("file,sha256,kind,supplier_id,invoice_number,issue_date,currency,total_incl_vat,status,match,match_ref,exceptions,voucher,duplicate_of", csv[0]);
+        Assert.Equal("file,sha256,kind,supplier_id,invoice_number,issue_date,currency,total_incl_vat,status,match,match_ref,exceptions,voucher,organisation,duplicate_of", csv[0]);
         // The duplicate names the earlier invoice it duplicates; the credit note is a creditnote with its total as a number.
         var original = await ctx.Invoices.AsNoTracking().SingleAsync(i => ctx.Documents.Any(d => d.Id == i.DocumentId && d.FileName.EndsWith("01-kontorsvaror-PO-1001.xml")), Ct);
         Assert.EndsWith($",{original.Id}", csv.Single(r => r.Contains("14-duplicate-of-01.xml", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Contains(",creditnote,", csv.Single(r => r.Contains("15-creditnote-PO-1004.xml", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.DoesNotContain(csv, r => r.Contains(",'", StringComparison.Ordinal) && r.Contains(",'-", StringComparison.Ordinal));
         Assert.Equal(s.Documents.Einvoices + s.Documents.Scanned, csv.Length - 1);
+        // The sample centre: three organisations, each invoice registered by its buyer, vouchers gapless per organisation.
+        string Row(string file) => csv.Single(r => r.Contains(file, StringComparison.Ordinal));
+        Assert.EndsWith(",A1,SSC,", Row("01-kontorsvaror-PO-1001.xml"), StringComparison.Ordinal);
+        Assert.EndsWith(",Posted,order,PO-1001,,A1,KAMK,", Row("29-kamk-same-number-as-01-PO-1001.xml"), StringComparison.Ordinal); // same number, same supplier id, other organisation: no duplicate
+        Assert.EndsWith(",DKK,2375.00,Posted,order,DK-PO-7001,,A1,DK-SA,", Row("30-dk-sa-kontor-DKK-DK-PO-7001.xml"), StringComparison.Ordinal);
+        Assert.EndsWith(",,F2026-1199,2026-11-05,SEK,3743.75,AwaitingReview,none,,UNKNOWN_BUYER,,,", Row("31-unknown-buyer.xml"), StringComparison.Ordinal);
+        Assert.Equal(["DK-SA", "KAMK", "SSC"], s.Organisations.Keys);
+        Assert.Equal(s.Invoices.Posted, s.Organisations.Values.Sum(o => o.Posted));
+        Assert.Equal((1, 2375.00m, "DKK"), (s.Organisations["DK-SA"].Posted, s.Organisations["DK-SA"].PostedAmount, s.Organisations["DK-SA"].Currency));
         Assert.True(File.Exists(Path.Combine(outcome.Run.ReportPath!, "summary.json")));
     }
 
@@ -58,7 +67,7 @@ public abstract class NightlyRunFacts(DatabaseProvider provider)
         await using var db = await TestDatabase.CreateAsync(provider);
         await using var host = await PipelineHost.StartAsync(db);
         var outcome = await host.RunAsync(Samples.FullInbox, Samples.MasterData, Path.Combine(db.Folder, "out"));
-        var scans = Directory.GetFiles(Path.Combine(Samples.FullInbox, "scanned")).Length;
+        var scans = Directory.GetFiles(Path.Combine(Samples.FullInbox, "scanned"), "*", SearchOption.AllDirectories).Length;
         Assert.Equal(scans, outcome.Summary!.Documents.Scanned);
         var rows = (await File.ReadAllLinesAsync(Path.Combine(outcome.Run.ReportPath!, "documents.csv"), Ct)).Where(r => r.StartsWith("scanned/", StringComparison.Ordinal)).ToList();
         Assert.Equal(scans, rows.Count);
@@ -92,7 +101,7 @@ public abstract class NightlyRunFacts(DatabaseProvider provider)
 
         var p = outcome.Summary!.Payroll;
         var rows = (await File.ReadAllLinesAsync(Path.Combine(outcome.Run.ReportPath!, "payroll.csv"), Ct)).Skip(1).ToList();
-        var expectedRows = Directory.GetFiles(Path.Combine(Samples.Inbox, "payroll")).Sum(f => File.ReadAllLines(f).Skip(1).Count(l => l.Length > 0));
+        var expectedRows = Directory.GetFiles(Path.Combine(Samples.Inbox, "payroll"), "*", SearchOption.AllDirectories).Sum(f => File.ReadAllLines(f).Skip(1).Count(l => l.Length > 0));
         Assert.Equal(expectedRows, p.Transactions);
         Assert.Equal(expectedRows, rows.Count);
         Assert.True(p.Rejected > 0 && p.AwaitingAttestation > 0, "the sample files hold good and bad rows; bad rows do not stop the file");
@@ -123,8 +132,9 @@ public abstract class NightlyRunFacts(DatabaseProvider provider)
         var vouchers = await ctx.Vouchers.AsNoTracking().ToListAsync(Ct);
         Assert.Equal(posted.Count, vouchers.Count);
         Assert.All(posted, i => Assert.Single(vouchers, v => v.InvoiceId == i.Id));
-        // Numbers are gapless from 1.
-        Assert.Equal(Enumerable.Range(1, vouchers.Count), vouchers.Select(v => v.Number).Order());
+        // Numbers are gapless from 1, per organisation (and series and fiscal year).
+        foreach (var ledger in vouchers.GroupBy(v => (v.OrganisationId, v.Series, v.FiscalYear)))
+            Assert.Equal(Enumerable.Range(1, ledger.Count()), ledger.Select(v => v.Number).Order());
         // The foreign-currency invoice is booked in SEK at the issue date's rate.
         var eur = posted.Single(i => i.Currency == "EUR");
         var ap = lines.Single(l => l.VoucherId == vouchers.Single(v => v.InvoiceId == eur.Id).Id && l.Account == "2440");

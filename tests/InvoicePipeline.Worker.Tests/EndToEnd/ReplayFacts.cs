@@ -26,9 +26,8 @@ public sealed class ReplayFacts
         }
 
         // The price of an order line changes after the night: the invoice that matched it cleanly now would not.
-        var md = Directory.CreateDirectory(Path.Combine(db.Folder, "md2")).FullName;
-        await File.WriteAllTextAsync(Path.Combine(md, "purchase_orders.csv"),
-            "po_number,po_line,supplier_id,quantity,unit_price,currency,account,cost_centre\nPO-1002,1,S002,1,15000.00,SEK,4600,CC200\n", Ct);
+        var md = Samples.ChangedMasterData(Path.Combine(db.Folder, "md2"), "purchase_orders.csv",
+            _ => ["po_number,po_line,supplier_id,quantity,unit_price,currency,account,cost_centre", "PO-1002,1,S002,1,15000.00,SEK,4600,CC200"]);
         await using (var ctx = db.Open())
         {
             var import = await new MasterDataImporter(ctx, TimeProvider.System, NullLogger<MasterDataImporter>.Instance).ImportAsync(md, Ct);

@@ -76,7 +76,7 @@ public sealed class HostileScanFacts
         // The supplier look-up throws for the first document only (as a bug in any step of reading one document would).
         InvoicePipeline.Scanning.SupplierLookup lookup = (_, _) => Interlocked.Increment(ref calls) == 1 ? throw new InvalidOperationException("boom") : null;
 
-        var read = await Worker.Processing.ChunkDocuments.ReadAsync([Doc("a.pdf"), Doc("b.pdf")], scans, lookup, 1 << 20, Ct);
+        var read = await Worker.Processing.ChunkDocuments.ReadAsync([Doc("a.pdf"), Doc("b.pdf")], scans, _ => lookup, 1 << 20, Ct);
 
         Assert.Equal(2, read.Count);
         Assert.False(read[0].Result.IsAccepted);
@@ -89,13 +89,15 @@ public sealed class HostileScanFacts
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var inbox = Samples.CopyInbox(db.Folder, "scanned");
-        var good = Directory.GetFiles(Path.Combine(inbox, "scanned")).Select(f => "scanned/" + Path.GetFileName(f)).ToList();
+        var good = Directory.GetFiles(Path.Combine(inbox, "scanned"), "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(inbox, f).Replace('\\', '/')).ToList();
+        Assert.NotEmpty(good);
         var bad = new Dictionary<string, byte[]>
         {
-            ["scanned/90-bomb.pdf"] = HostileScans.CompressionBombPdf(300L << 20),
-            ["scanned/91-throws.pdf"] = HostileScans.ImageExtractionThrowsPdf(),
-            ["scanned/92-huge.png"] = HostileScans.Png(20_000, 20_000),
-            ["scanned/93-torn.tif"] = CorruptTiff(),
+            ["scanned/SSC/90-bomb.pdf"] = HostileScans.CompressionBombPdf(300L << 20),
+            ["scanned/SSC/91-throws.pdf"] = HostileScans.ImageExtractionThrowsPdf(),
+            ["scanned/SSC/92-huge.png"] = HostileScans.Png(20_000, 20_000),
+            ["scanned/SSC/93-torn.tif"] = CorruptTiff(),
         };
         foreach (var (name, bytes) in bad) await File.WriteAllBytesAsync(Path.Combine(inbox, name), bytes, Ct);
         await using var host = await PipelineHost.StartAsync(db);

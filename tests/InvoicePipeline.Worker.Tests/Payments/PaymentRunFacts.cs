@@ -45,7 +45,7 @@ public sealed class PaymentRunFacts
         var first = Path.Combine(db.Folder, "pay1.xml");
         PaymentRunResult r;
         await using (var ctx = db.Open())
-            r = await new PaymentRun(ctx, options, Clock).ProposeAsync(new DateOnly(2099, 1, 1), first, "fiona.finance", Ct);
+            r = await new PaymentRun(ctx, options, Clock).ProposeAsync(new DateOnly(2099, 1, 1), first, "fiona.finance", Ct, "SSC");
         Assert.True(r.Payments > 0);
         Assert.Empty(XsdErrors(first));
         Assert.Empty(Pain001Check.Check(XDocument.Load(first)));
@@ -62,14 +62,14 @@ public sealed class PaymentRunFacts
             Assert.Equal(r.Payments, payments.Count(p => p.Amount > 0));
             // The creditor account is always the register's: the invoice with a foreign payee account was never paid to it.
             Assert.DoesNotContain(payments, p => p.Account == "9912346");
-            var again = await new PaymentRun(ctx, options, Clock).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay2.xml"), "fiona.finance", Ct);
+            var again = await new PaymentRun(ctx, options, Clock).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay2.xml"), "fiona.finance", Ct, "SSC");
             Assert.Equal(0, again.Payments);
         }
         await using (var ctx = db.Open())
         {
             var run = new PaymentRun(ctx, options, Clock);
             Assert.Equal(await ctx.Payments.CountAsync(p => p.PaymentFileId == r.FileId, Ct), await run.CancelAsync(r.FileId!.Value, "fiona.finance", Ct));
-            var third = await run.ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay3.xml"), "fiona.finance", Ct);
+            var third = await run.ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay3.xml"), "fiona.finance", Ct, "SSC");
             Assert.Equal(r.Payments, third.Payments);
         }
     }
@@ -120,25 +120,24 @@ public sealed class PaymentRunFacts
                               where i.Status == InvoiceStatus.Attested && i.SupplierId == "S001"
                               select i.SupplierId).FirstAsync(Ct);
         // S001 moves its bankgiro on 1 December.
-        var md = Directory.CreateDirectory(Path.Combine(db.Folder, "md-changed")).FullName;
-        var rows = await File.ReadAllLinesAsync(Path.Combine(Samples.MasterData, "suppliers.csv"), Ct);
-        await File.WriteAllLinesAsync(Path.Combine(md, "suppliers.csv"), rows.Select(r => r.StartsWith(supplier + ",", StringComparison.Ordinal) ? r.Replace("5050-1055", "5555-5551", StringComparison.Ordinal) : r), Ct);
+        var md = Samples.ChangedMasterData(Path.Combine(db.Folder, "md-changed"), "suppliers.csv",
+            rows => rows.Select(r => r.StartsWith(supplier + ",", StringComparison.Ordinal) ? r.Replace("5050-1055", "5555-5551", StringComparison.Ordinal) : r));
         Assert.Empty((await new Worker.MasterData.MasterDataImporter(ctx, time, Microsoft.Extensions.Logging.Abstractions.NullLogger<Worker.MasterData.MasterDataImporter>.Instance).ImportAsync(md, Ct)).Errors);
 
         time.Advance(TimeSpan.FromDays(13)); // 14 December: still in quarantine
-        var first = await new PaymentRun(ctx, new PipelineOptions(), clock).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay1.xml"), "fiona.finance", Ct);
+        var first = await new PaymentRun(ctx, new PipelineOptions(), clock).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay1.xml"), "fiona.finance", Ct, "SSC");
         var withheld = first.Withheld.Where(w => w.Reason.Contains("quarantine", StringComparison.Ordinal)).Select(w => w.Invoice.InvoiceId).ToList();
         Assert.NotEmpty(withheld);
         Assert.All(first.Withheld.Where(w => withheld.Contains(w.Invoice.InvoiceId)), w => Assert.Contains("import of 2026-12-01", w.Reason, StringComparison.Ordinal));
 
         time.Advance(TimeSpan.FromDays(365)); // issue 18: no quarantine ends by time alone
         ctx.ChangeTracker.Clear();
-        var still = await new PaymentRun(ctx, new PipelineOptions(), clock).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay-late.xml"), "fiona.finance", Ct);
+        var still = await new PaymentRun(ctx, new PipelineOptions(), clock).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay-late.xml"), "fiona.finance", Ct, "SSC");
         Assert.Contains(still.Withheld, w => w.Reason.Contains("quarantine", StringComparison.Ordinal));
         ctx.ChangeTracker.Clear();
         Assert.Equal(1, await new PaymentRun(ctx, new PipelineOptions(), clock).VerifyAccountAsync(supplier!, "5555-5551", "fiona.finance", new HashSet<string> { "finance" }, Ct));
         ctx.ChangeTracker.Clear();
-        var second = await new PaymentRun(ctx, new PipelineOptions(), clock).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay2.xml"), "fiona.finance", Ct);
+        var second = await new PaymentRun(ctx, new PipelineOptions(), clock).ProposeAsync(new DateOnly(2099, 1, 1), Path.Combine(db.Folder, "pay2.xml"), "fiona.finance", Ct, "SSC");
         Assert.DoesNotContain(second.Withheld, w => w.Reason.Contains("quarantine", StringComparison.Ordinal));
         var paid = await ctx.Payments.AsNoTracking().Where(p => withheld.Contains(p.InvoiceId)).Select(p => p.Account).ToListAsync(Ct);
         Assert.Equal(withheld.Count, paid.Count);

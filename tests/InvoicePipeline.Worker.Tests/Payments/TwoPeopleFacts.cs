@@ -58,8 +58,8 @@ public sealed class TwoPeopleFacts
         var proposal = Path.Combine(db.Folder, "proposal.xml");
 
         // Not finance: refused before anything happens.
-        Assert.Equal(3, (await RunAsync(db, "bo.approver", outbox, "payments", "propose", "--due-by", "2099-01-01", "--out", proposal)).Exit);
-        var proposed = await RunAsync(db, "fia.finance", outbox, "payments", "propose", "--due-by", "2099-01-01", "--out", proposal, "--json");
+        Assert.Equal(3, (await RunAsync(db, "bo.approver", outbox, "payments", "propose", "--organisation", "SSC", "--due-by", "2099-01-01", "--out", proposal)).Exit);
+        var proposed = await RunAsync(db, "fia.finance", outbox, "payments", "propose", "--organisation", "SSC", "--due-by", "2099-01-01", "--out", proposal, "--json");
         Assert.Equal(0, proposed.Exit);
         var json = JsonDocument.Parse(proposed.Out).RootElement;
         var fileId = json.GetProperty("fileId").GetInt64();
@@ -74,9 +74,9 @@ public sealed class TwoPeopleFacts
         Assert.False(Directory.Exists(outbox) && Directory.EnumerateFiles(outbox).Any(), "nothing reaches the bank channel before the release");
 
         // Proposing again to the same file: refused, the file untouched; the proposed invoices are not proposed twice.
-        Assert.Equal(3, (await RunAsync(db, "fred.finance", outbox, "payments", "propose", "--due-by", "2099-01-01", "--out", proposal)).Exit);
+        Assert.Equal(3, (await RunAsync(db, "fred.finance", outbox, "payments", "propose", "--organisation", "SSC", "--due-by", "2099-01-01", "--out", proposal)).Exit);
         Assert.Equal(proposedBytes, await File.ReadAllBytesAsync(proposal, Ct));
-        var second = await RunAsync(db, "fred.finance", outbox, "payments", "propose", "--due-by", "2099-01-01", "--out", Path.Combine(db.Folder, "p2.xml"), "--json");
+        var second = await RunAsync(db, "fred.finance", outbox, "payments", "propose", "--organisation", "SSC", "--due-by", "2099-01-01", "--out", Path.Combine(db.Folder, "p2.xml"), "--json");
         Assert.Equal(0, JsonDocument.Parse(second.Out).RootElement.GetProperty("payments").GetInt32());
 
         // The proposer may not release her own file, nor claim to be someone else.
@@ -136,13 +136,14 @@ public sealed class TwoPeopleFacts
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await PipelineHost.RunSamplesAsync(db);
         var outbox = Path.Combine(db.Folder, "outbox");
-        var md = Path.Combine(db.Folder, "md");
-        Directory.CreateDirectory(md);
-        var lines = (await File.ReadAllLinesAsync(Path.Combine(Samples.MasterData, "suppliers.csv"), Ct)).ToList();
-        var s001 = lines.FindIndex(l => l.StartsWith("S001,", StringComparison.Ordinal));
-        lines[s001] = lines[s001].Replace("5050-1055", "5050-1063", StringComparison.Ordinal);
-        lines.Add("S099,Ny Leverantör AB,556036-0793,,,SE,1234-5674,,,,4010,CC100,30,false");
-        await File.WriteAllLinesAsync(Path.Combine(md, "suppliers.csv"), lines, Ct);
+        var md = Samples.ChangedMasterData(Path.Combine(db.Folder, "md"), "suppliers.csv", rows =>
+        {
+            var lines = rows.ToList();
+            var s001 = lines.FindIndex(l => l.StartsWith("S001,", StringComparison.Ordinal));
+            lines[s001] = lines[s001].Replace("5050-1055", "5050-1063", StringComparison.Ordinal);
+            lines.Add("S099,Ny Leverantör AB,556036-0793,,,SE,1234-5674,,,,4010,CC100,30,false");
+            return lines;
+        });
         Assert.Equal(0, (await RunAsync(db, "fia.finance", outbox, "import", "masterdata", md)).Exit);
 
         var pending = await RunAsync(db, "fred.finance", outbox, "payments", "pending-accounts", "--json");
@@ -150,7 +151,7 @@ public sealed class TwoPeopleFacts
         Assert.Contains(("S001", "50501063", "fia.finance"), rows);
         Assert.Contains(("S099", "12345674", "fia.finance"), rows);
 
-        var withheld = await RunAsync(db, "fred.finance", outbox, "payments", "propose", "--due-by", "2099-01-01", "--out", Path.Combine(db.Folder, "p1.xml"), "--json", "--as-of", "2099-01-01");
+        var withheld = await RunAsync(db, "fred.finance", outbox, "payments", "propose", "--organisation", "SSC", "--due-by", "2099-01-01", "--out", Path.Combine(db.Folder, "p1.xml"), "--json", "--as-of", "2099-01-01");
         Assert.Contains(JsonDocument.Parse(withheld.Out).RootElement.GetProperty("withheld").EnumerateArray(),
             w => w.GetProperty("supplierId").GetString() == "S001" && w.GetProperty("reason").GetString()!.Contains("quarantine", StringComparison.Ordinal));
 

@@ -11,7 +11,7 @@ public sealed class PayrollSampleFilesFacts
     {
         var master = SampleMasterData.Payroll();
         var keys = new PayrollDuplicateKeys();
-        return [.. Directory.GetFiles(SampleMasterData.Samples("inbox", "payroll"), "*.csv").Order(StringComparer.Ordinal)
+        return [.. Directory.GetFiles(SampleMasterData.Samples("inbox", "payroll", "SSC"), "*.csv").Order(StringComparer.Ordinal)
             .SelectMany(f => PayrollFileReader.ReadFile(f, "demo.import"))
             .Select(tx => (tx, PayrollValidator.Validate(tx, master, keys)))];
     }

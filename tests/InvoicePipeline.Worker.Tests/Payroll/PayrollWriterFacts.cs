@@ -25,9 +25,9 @@ public sealed class PayrollWriterFacts
         var w = new StringWriter();
         PayrollReportWriter.Write(w, [PayrollReportRow.From(Tx("D-1"), Accepted(745m)), PayrollReportRow.From(Tx("D-2", 14m), rejected)]);
         Assert.Equal(
-            "file,line,transaction_id,employee_id,pay_code,status,exceptions,amount\n" +
-            "2025-03-deviations.csv,2,D-1,E1001,OT50,AwaitingAttestation,,745.00\n" +
-            "2025-03-deviations.csv,2,D-2,E1001,OT50,Rejected,QUANTITY_OUT_OF_RANGE;DUPLICATE_TRANSACTION,\n",
+            "file,line,transaction_id,employee_id,pay_code,status,exceptions,amount,organisation\n" +
+            "2025-03-deviations.csv,2,D-1,E1001,OT50,AwaitingAttestation,,745.00,\n" +
+            "2025-03-deviations.csv,2,D-2,E1001,OT50,Rejected,QUANTITY_OUT_OF_RANGE;DUPLICATE_TRANSACTION,,\n",
             w.ToString());
     }
 

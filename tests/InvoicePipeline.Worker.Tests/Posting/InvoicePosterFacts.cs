@@ -162,15 +162,19 @@ public sealed class InvoicePosterFacts
     private async Task<BuiltChunk?> ReadFirstChunkAsync(IServiceProvider services)
     {
         var db = services.GetRequiredService<PipelineDbContext>();
-        var o = services.GetRequiredService<IOptions<PipelineOptions>>().Value.Posting;
-        var rates = new InvoicePipeline.Posting.ExchangeRateTable(await db.ExchangeRates.AsNoTracking().ToListAsync(Ct));
-        return await ChunkReader.ReadAsync(db, 0, long.MaxValue, o.ChunkSize, PostingDate, rates, o.Rules(), new PostingResult(), Ct);
+        var options = services.GetRequiredService<IOptions<PipelineOptions>>().Value;
+        var ledgers = await InvoicePoster.LedgersAsync(db, options, services.GetRequiredService<TimeProvider>(), "read", PostingDate, Ct);
+        return await ChunkReader.ReadAsync(db, 0, long.MaxValue, options.Posting.ChunkSize, ledgers, new PostingResult(), Ct);
     }
 
     /// <summary>That chunk written as the poster's writer would, once, without reading it again.</summary>
-    private Task WriteChunkAsync(IServiceProvider services, BuiltChunk chunk, string runId) =>
-        ChunkWriter.WriteAsync(services.GetRequiredService<PipelineDbContext>(), services.GetRequiredService<TimeProvider>(), chunk, runId, PostingDate,
-            services.GetRequiredService<IOptions<PipelineOptions>>().Value.Posting, new PostingResult(), Ct);
+    private async Task WriteChunkAsync(IServiceProvider services, BuiltChunk chunk, string runId)
+    {
+        var db = services.GetRequiredService<PipelineDbContext>();
+        var ledgers = await InvoicePoster.LedgersAsync(db, services.GetRequiredService<IOptions<PipelineOptions>>().Value, services.GetRequiredService<TimeProvider>(),
+            runId, PostingDate, Ct);
+        await ChunkWriter.WriteAsync(db, services.GetRequiredService<TimeProvider>(), chunk, runId, ledgers, new PostingResult(), Ct);
+    }
 
     private static async Task<IHost> StartAsync(TestDatabase db, int chunkSize)
     {

@@ -30,10 +30,13 @@ public sealed class LedgerExportFacts
         // One fiscal year per file (#RAR 0): the calendar year of the sample run's posting date.
         var posted = await ctx.Vouchers.AsNoTracking().Select(v => v.Date).Distinct().ToListAsync(Ct);
         var year = Assert.Single(posted.Select(d => d.Year).Distinct());
-        var counts = await export.SieAsync(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), file, Ct);
+        // The ledger of one organisation of the sample centre (organisations.md: SIE is one organisation's ledger).
+        var ssc = await ctx.Organisations.AsNoTracking().SingleAsync(o => o.OrganisationId == Samples.Organisation, Ct);
+        var counts = await export.SieAsync(ssc, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), file, Ct);
 
-        var lines = await ctx.VoucherLines.AsNoTracking().ToListAsync(Ct);
-        Assert.Equal(await ctx.Vouchers.CountAsync(Ct), counts.Vouchers);
+        var own = await ctx.Vouchers.AsNoTracking().Where(v => v.OrganisationId == ssc.OrganisationId).Select(v => v.Id).ToListAsync(Ct);
+        var lines = await ctx.VoucherLines.AsNoTracking().Where(l => own.Contains(l.VoucherId)).ToListAsync(Ct);
+        Assert.Equal(own.Count, counts.Vouchers);
         Assert.Equal(lines.Count, counts.Transactions);
         Assert.Equal(lines.Where(l => l.Amount > 0).Sum(l => l.Amount), counts.DebitTotal);
 

@@ -27,7 +27,8 @@ public sealed class SupplierResponseJobFacts
         await using var db = await TestDatabase.CreateAsync(provider);
         await PipelineHost.RunSamplesAsync(db);
         var outbox = Path.Combine(db.Folder, "responses");
-        var organisation = SupplierResponseJob.Organisation(new PipelineOptions());
+        // The sample centre's rejections are SSC's: each organisation's responses are in its own folder.
+        var organisation = Samples.Organisation;
         await using var ctx = db.Open();
         var rejected = await ctx.Invoices.AsNoTracking().Where(i => i.Status == InvoiceStatus.Rejected || i.Status == InvoiceStatus.Duplicate)
             .Select(i => new { i.Id, i.InvoiceNumber, i.Exceptions }).ToListAsync(Ct);

@@ -53,7 +53,8 @@ public static class AttestedInvoices
             var kind = rnd.Next(20) == 0 ? DocumentKind.CreditNote : DocumentKind.Invoice;
             invoices.Add(new SupplierInvoice
             {
-                Id = id, DocumentId = id, Kind = kind, Sign = DocumentSign.Of(kind, null), SupplierId = supplier,
+                Id = id, DocumentId = id, OrganisationId = InvoicePipeline.MasterData.Organisation.DefaultId, Kind = kind, Sign = DocumentSign.Of(kind, null),
+                SupplierId = supplier,
                 SellerName = "Supplier " + supplier, InvoiceNumber = number, IssueDate = issued, DueDate = issued.AddDays(30),
                 Currency = rnd.Next(50) == 0 ? "EUR" : "SEK", TotalExclVat = net, VatTotal = vat, TotalInclVat = net + vat, Payable = net + vat, LedgerAmountExclVat = net,
                 Status = InvoiceStatus.Attested, Match = InvoicePipeline.Matching.MatchKind.Order, AttestedBy = "anna.manager",

@@ -43,6 +43,25 @@ public static class Samples
 {
     public static string Folder => Path.Combine(RepositoryRoot.Find(), "samples");
     public static string MasterData => Path.Combine(Folder, "masterdata");
+
+    /// <summary>The sample centre's organisation that received all sample data before there were several.</summary>
+    public const string Organisation = "SSC";
+
+    /// <summary>A sample master-data file of the organisation <see cref="Organisation"/>.</summary>
+    public static string OrganisationFile(string file) => Path.Combine(MasterData, Organisation, file);
+
+    /// <summary>
+    /// A master-data folder to import with one file of <see cref="Organisation"/> changed: organisations.csv, the
+    /// organisations' folders, and <paramref name="file"/> as <paramref name="change"/> made it.
+    /// </summary>
+    public static string ChangedMasterData(string target, string file, Func<string[], IEnumerable<string>> change)
+    {
+        Directory.CreateDirectory(target);
+        File.Copy(Path.Combine(MasterData, "organisations.csv"), Path.Combine(target, "organisations.csv"), overwrite: true);
+        foreach (var dir in Directory.EnumerateDirectories(MasterData)) Directory.CreateDirectory(Path.Combine(target, Path.GetFileName(dir)));
+        File.WriteAllLines(Path.Combine(target, Organisation, file), change(File.ReadAllLines(OrganisationFile(file))));
+        return target;
+    }
     /// <summary>The whole sample inbox, scans included (OCR takes a few seconds per scan).</summary>
     public static string FullInbox => Path.Combine(Folder, "inbox");
 
@@ -52,20 +71,22 @@ public static class Samples
     private static readonly Lazy<string> FastInbox = new(() =>
     {
         var target = Directory.CreateTempSubdirectory("ip-inbox-").FullName;
-        foreach (var channel in new[] { "einvoices", "payroll" })
-        {
-            var dir = Directory.CreateDirectory(Path.Combine(target, channel)).FullName;
-            foreach (var f in Directory.EnumerateFiles(Path.Combine(FullInbox, channel))) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
-        }
+        foreach (var channel in new[] { "einvoices", "payroll" }) Copy(Path.Combine(FullInbox, channel), Path.Combine(target, channel));
         return target;
     });
 
     /// <summary>A copy of the sample inbox (e-invoices only) in a temp folder, to add files to.</summary>
     public static string CopyInbox(string target, string channel = "einvoices")
     {
-        var dir = Path.Combine(target, "inbox", channel);
-        Directory.CreateDirectory(dir);
-        foreach (var f in Directory.EnumerateFiles(Path.Combine(FullInbox, channel))) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
+        Copy(Path.Combine(FullInbox, channel), Path.Combine(target, "inbox", channel));
         return Path.Combine(target, "inbox");
+    }
+
+    /// <summary>A channel folder with its organisation subfolders (scanned/SSC/, payroll/KAMK/, …).</summary>
+    private static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var f in Directory.EnumerateFiles(from)) File.Copy(f, Path.Combine(to, Path.GetFileName(f)));
+        foreach (var d in Directory.EnumerateDirectories(from)) Copy(d, Path.Combine(to, Path.GetFileName(d)));
     }
 }

@@ -45,7 +45,7 @@ public static class SampleMasterData
 
     private static List<T> Rows<T>(string file, Func<CsvReader, T> map)
     {
-        using var csv = CsvReader.FromFile(Samples("masterdata", file), new CsvReaderOptions { Separator = ',' });
+        using var csv = CsvReader.FromFile(Samples("masterdata", "SSC", file), new CsvReaderOptions { Separator = ',' });
         var list = new List<T>();
         while (csv.Read()) list.Add(map(csv));
         return list;

@@ -18,7 +18,7 @@ public static class DemoScans
         SupplierId = "5560000001", Name = "Städ & Fastighetsservice AB", OrgNo = "5560000001", VatId = "SE556000000101", Plusgiro = "471100-8", Country = "SE",
     };
 
-    public static string Folder => Path.Combine(Tests.Support.RepositoryRoot.Find(), "samples", "inbox", "scanned");
+    public static string Folder => Path.Combine(Tests.Support.RepositoryRoot.Find(), "samples", "inbox", "scanned", "SSC");
 
     /// <summary>File name → the invoice printed in it, and whether reading it must end in LOW_CONFIDENCE.</summary>
     public static IReadOnlyList<(string File, ScanTruth Truth, Degradation Degradation, bool LowConfidence)> All { get; } =

@@ -24,6 +24,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("InvoicePipeline.MasterData.Account", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("text");
+
                     b.Property<string>("AccountNumber")
                         .HasColumnType("text");
 
@@ -37,7 +40,7 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<bool>("VatDeductible")
                         .HasColumnType("boolean");
 
-                    b.HasKey("AccountNumber");
+                    b.HasKey("OrganisationId", "AccountNumber");
 
                     b.ToTable("accounts", (string)null);
                 });
@@ -62,6 +65,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasColumnType("text");
@@ -78,7 +85,7 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId", "CostCentre", "Role")
+                    b.HasIndex("OrganisationId", "UserId", "CostCentre", "Role")
                         .IsUnique();
 
                     b.ToTable("approvers", (string)null);
@@ -86,6 +93,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("InvoicePipeline.MasterData.CostCentre", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("text");
+
                     b.Property<string>("Code")
                         .HasColumnType("text");
 
@@ -96,13 +106,16 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.HasKey("Code");
+                    b.HasKey("OrganisationId", "Code");
 
                     b.ToTable("cost_centres", (string)null);
                 });
 
             modelBuilder.Entity("InvoicePipeline.MasterData.Employee", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("text");
+
                     b.Property<string>("EmployeeId")
                         .HasColumnType("text");
 
@@ -137,34 +150,43 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<string>("UserId")
                         .HasColumnType("text");
 
-                    b.HasKey("EmployeeId");
-
-                    b.HasIndex("PersonId");
+                    b.HasKey("OrganisationId", "EmployeeId");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("OrganisationId", "PersonId");
 
                     b.ToTable("employees", (string)null);
                 });
 
             modelBuilder.Entity("InvoicePipeline.MasterData.ExchangeRate", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("text");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
                     b.Property<string>("Currency")
                         .HasColumnType("text");
 
+                    b.Property<string>("ToCurrency")
+                        .HasColumnType("text");
+
                     b.Property<decimal>("Rate")
                         .HasPrecision(19, 8)
                         .HasColumnType("numeric(19,8)");
 
-                    b.HasKey("Date", "Currency");
+                    b.HasKey("OrganisationId", "Date", "Currency", "ToCurrency");
 
                     b.ToTable("exchange_rates", (string)null);
                 });
 
             modelBuilder.Entity("InvoicePipeline.MasterData.GoodsReceipt", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("text");
+
                     b.Property<string>("ReceiptId")
                         .HasColumnType("text");
 
@@ -183,9 +205,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<DateOnly>("ReceivedDate")
                         .HasColumnType("date");
 
-                    b.HasKey("ReceiptId");
+                    b.HasKey("OrganisationId", "ReceiptId");
 
-                    b.HasIndex("PoNumber", "PoLine");
+                    b.HasIndex("OrganisationId", "PoNumber", "PoLine");
 
                     b.ToTable("goods_receipts", (string)null);
                 });
@@ -211,8 +233,85 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.ToTable("mileage_rates", (string)null);
                 });
 
+            modelBuilder.Entity("InvoicePipeline.MasterData.Organisation", b =>
+                {
+                    b.Property<string>("OrganisationId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("BuyerReferences")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DebtorBankgiro")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DebtorBic")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DebtorIban")
+                        .HasColumnType("text");
+
+                    b.Property<int>("FiscalYearStart")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LedgerCurrency")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("OrgNo")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PayableAccount")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PeppolIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RoundingAccount")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("SlaDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VatInAccount")
+                        .HasColumnType("text");
+
+                    b.Property<string>("VatInReverseAccount")
+                        .HasColumnType("text");
+
+                    b.Property<string>("VatOutReverseAccount")
+                        .HasColumnType("text");
+
+                    b.Property<string>("VoucherSeries")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("OrganisationId");
+
+                    b.HasIndex("OrgNo");
+
+                    b.ToTable("organisations", (string)null);
+                });
+
             modelBuilder.Entity("InvoicePipeline.MasterData.PayCode", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("text");
+
                     b.Property<string>("Code")
                         .HasColumnType("text");
 
@@ -236,7 +335,7 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.HasKey("Code");
+                    b.HasKey("OrganisationId", "Code");
 
                     b.ToTable("pay_codes", (string)null);
                 });
@@ -250,6 +349,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Currency")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("PayCode")
@@ -271,7 +374,7 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PayCode", "PayGroup", "ValidFrom")
+                    b.HasIndex("OrganisationId", "PayCode", "PayGroup", "ValidFrom")
                         .IsUnique();
 
                     b.ToTable("pay_rates", (string)null);
@@ -305,6 +408,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("InvoicePipeline.MasterData.PurchaseOrderLine", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("text");
+
                     b.Property<string>("PoNumber")
                         .HasColumnType("text");
 
@@ -355,9 +461,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                         .HasPrecision(19, 4)
                         .HasColumnType("numeric(19,4)");
 
-                    b.HasKey("PoNumber", "PoLine");
+                    b.HasKey("OrganisationId", "PoNumber", "PoLine");
 
-                    b.HasIndex("SupplierId");
+                    b.HasIndex("OrganisationId", "SupplierId");
 
                     b.ToTable("purchase_order_lines", (string)null);
                 });
@@ -381,6 +487,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("InvoicePipeline.MasterData.Subscription", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("text");
+
                     b.Property<string>("SubscriptionId")
                         .HasColumnType("text");
 
@@ -425,15 +534,18 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("ValidTo")
                         .HasColumnType("date");
 
-                    b.HasKey("SubscriptionId");
+                    b.HasKey("OrganisationId", "SubscriptionId");
 
-                    b.HasIndex("SupplierId");
+                    b.HasIndex("OrganisationId", "SupplierId");
 
                     b.ToTable("subscriptions", (string)null);
                 });
 
             modelBuilder.Entity("InvoicePipeline.MasterData.Supplier", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("text");
+
                     b.Property<string>("SupplierId")
                         .HasColumnType("text");
 
@@ -477,13 +589,13 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<string>("VatId")
                         .HasColumnType("text");
 
-                    b.HasKey("SupplierId");
+                    b.HasKey("OrganisationId", "SupplierId");
 
-                    b.HasIndex("OrgNo");
+                    b.HasIndex("OrganisationId", "OrgNo");
 
-                    b.HasIndex("PeppolId");
+                    b.HasIndex("OrganisationId", "PeppolId");
 
-                    b.HasIndex("VatId");
+                    b.HasIndex("OrganisationId", "VatId");
 
                     b.ToTable("suppliers", (string)null);
                 });
@@ -766,6 +878,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<long>("InvoiceId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<long>("PaymentFileId")
                         .HasColumnType("bigint");
 
@@ -825,6 +941,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("OrganisationId")
                         .IsRequired()
                         .HasColumnType("text");
 
@@ -907,6 +1027,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<int>("Line")
                         .HasColumnType("integer");
 
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("PayCode")
                         .IsRequired()
                         .HasColumnType("text");
@@ -954,14 +1078,14 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
                     b.HasIndex("RunId");
 
-                    b.HasIndex("TransactionId");
-
                     b.HasIndex("DocumentId", "Line")
                         .IsUnique();
 
+                    b.HasIndex("OrganisationId", "TransactionId");
+
                     b.HasIndex("Status", "Period");
 
-                    b.HasIndex(new[] { "TransactionId" }, "IX_payroll_transactions_TransactionId_Accepted")
+                    b.HasIndex(new[] { "OrganisationId", "TransactionId" }, "IX_payroll_transactions_TransactionId_Accepted")
                         .IsUnique()
                         .HasFilter("\"Status\" IN ('AwaitingAttestation', 'Attested', 'Posted')");
 
@@ -1099,6 +1223,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("Folder")
+                        .HasColumnType("text");
+
                     b.Property<bool>("Processed")
                         .HasColumnType("boolean");
 
@@ -1142,6 +1269,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
                     b.Property<bool>("Done")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("text");
 
                     b.HasKey("RunId", "ChunkNo");
 
@@ -1293,6 +1423,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<string>("OldNumber")
                         .HasColumnType("text");
 
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("SupplierId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1305,7 +1439,7 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SupplierId");
+                    b.HasIndex("OrganisationId", "SupplierId");
 
                     b.ToTable("supplier_account_changes", (string)null);
                 });
@@ -1381,6 +1515,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<string>("OrderReference")
                         .HasColumnType("text");
 
+                    b.Property<string>("OrganisationId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<decimal>("Payable")
                         .HasPrecision(19, 4)
                         .HasColumnType("numeric(19,4)");
@@ -1450,14 +1588,14 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.HasIndex("DocumentId")
                         .IsUnique();
 
-                    b.HasIndex("DuplicateKey")
-                        .IsUnique();
-
                     b.HasIndex("RunId");
 
                     b.HasIndex("Status");
 
-                    b.HasIndex("SupplierId", "IssueDate");
+                    b.HasIndex("OrganisationId", "DuplicateKey")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "SupplierId", "IssueDate");
 
                     b.ToTable("invoices", (string)null);
                 });
@@ -1736,6 +1874,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("PayrollBatch")
                         .HasColumnType("text");
 
@@ -1758,7 +1900,7 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.HasIndex("InvoiceId")
                         .IsUnique();
 
-                    b.HasIndex("Series", "FiscalYear", "Number")
+                    b.HasIndex("OrganisationId", "Series", "FiscalYear", "Number")
                         .IsUnique();
 
                     b.ToTable("vouchers", (string)null);
@@ -1802,6 +1944,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("InvoicePipeline.Worker.Persistence.VoucherSeriesCounter", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("text");
+
                     b.Property<string>("Series")
                         .HasColumnType("text");
 
@@ -1811,7 +1956,7 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Postgres
                     b.Property<int>("NextNumber")
                         .HasColumnType("integer");
 
-                    b.HasKey("Series", "FiscalYear");
+                    b.HasKey("OrganisationId", "Series", "FiscalYear");
 
                     b.ToTable("voucher_counters", (string)null);
                 });

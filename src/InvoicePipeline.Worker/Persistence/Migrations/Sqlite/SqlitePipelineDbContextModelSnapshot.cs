@@ -19,6 +19,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("InvoicePipeline.MasterData.Account", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AccountNumber")
                         .HasColumnType("TEXT");
 
@@ -32,7 +35,7 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.Property<bool>("VatDeductible")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("AccountNumber");
+                    b.HasKey("OrganisationId", "AccountNumber");
 
                     b.ToTable("accounts", (string)null);
                 });
@@ -55,6 +58,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -71,7 +78,7 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId", "CostCentre", "Role")
+                    b.HasIndex("OrganisationId", "UserId", "CostCentre", "Role")
                         .IsUnique();
 
                     b.ToTable("approvers", (string)null);
@@ -79,6 +86,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("InvoicePipeline.MasterData.CostCentre", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .HasColumnType("TEXT");
 
@@ -89,13 +99,16 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Code");
+                    b.HasKey("OrganisationId", "Code");
 
                     b.ToTable("cost_centres", (string)null);
                 });
 
             modelBuilder.Entity("InvoicePipeline.MasterData.Employee", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EmployeeId")
                         .HasColumnType("TEXT");
 
@@ -130,34 +143,43 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("EmployeeId");
-
-                    b.HasIndex("PersonId");
+                    b.HasKey("OrganisationId", "EmployeeId");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("OrganisationId", "PersonId");
 
                     b.ToTable("employees", (string)null);
                 });
 
             modelBuilder.Entity("InvoicePipeline.MasterData.ExchangeRate", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Currency")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ToCurrency")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("Rate")
                         .HasPrecision(19, 8)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Date", "Currency");
+                    b.HasKey("OrganisationId", "Date", "Currency", "ToCurrency");
 
                     b.ToTable("exchange_rates", (string)null);
                 });
 
             modelBuilder.Entity("InvoicePipeline.MasterData.GoodsReceipt", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReceiptId")
                         .HasColumnType("TEXT");
 
@@ -176,9 +198,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("ReceivedDate")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("ReceiptId");
+                    b.HasKey("OrganisationId", "ReceiptId");
 
-                    b.HasIndex("PoNumber", "PoLine");
+                    b.HasIndex("OrganisationId", "PoNumber", "PoLine");
 
                     b.ToTable("goods_receipts", (string)null);
                 });
@@ -204,8 +226,85 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.ToTable("mileage_rates", (string)null);
                 });
 
+            modelBuilder.Entity("InvoicePipeline.MasterData.Organisation", b =>
+                {
+                    b.Property<string>("OrganisationId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BuyerReferences")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DebtorBankgiro")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DebtorBic")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DebtorIban")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYearStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LedgerCurrency")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgNo")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayableAccount")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeppolIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoundingAccount")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SlaDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VatInAccount")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VatInReverseAccount")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VatOutReverseAccount")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoucherSeries")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganisationId");
+
+                    b.HasIndex("OrgNo");
+
+                    b.ToTable("organisations", (string)null);
+                });
+
             modelBuilder.Entity("InvoicePipeline.MasterData.PayCode", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .HasColumnType("TEXT");
 
@@ -229,7 +328,7 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Code");
+                    b.HasKey("OrganisationId", "Code");
 
                     b.ToTable("pay_codes", (string)null);
                 });
@@ -241,6 +340,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Currency")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PayCode")
@@ -262,7 +365,7 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PayCode", "PayGroup", "ValidFrom")
+                    b.HasIndex("OrganisationId", "PayCode", "PayGroup", "ValidFrom")
                         .IsUnique();
 
                     b.ToTable("pay_rates", (string)null);
@@ -296,6 +399,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("InvoicePipeline.MasterData.PurchaseOrderLine", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PoNumber")
                         .HasColumnType("TEXT");
 
@@ -346,9 +452,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                         .HasPrecision(19, 4)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("PoNumber", "PoLine");
+                    b.HasKey("OrganisationId", "PoNumber", "PoLine");
 
-                    b.HasIndex("SupplierId");
+                    b.HasIndex("OrganisationId", "SupplierId");
 
                     b.ToTable("purchase_order_lines", (string)null);
                 });
@@ -372,6 +478,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("InvoicePipeline.MasterData.Subscription", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SubscriptionId")
                         .HasColumnType("TEXT");
 
@@ -416,15 +525,18 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("ValidTo")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("SubscriptionId");
+                    b.HasKey("OrganisationId", "SubscriptionId");
 
-                    b.HasIndex("SupplierId");
+                    b.HasIndex("OrganisationId", "SupplierId");
 
                     b.ToTable("subscriptions", (string)null);
                 });
 
             modelBuilder.Entity("InvoicePipeline.MasterData.Supplier", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SupplierId")
                         .HasColumnType("TEXT");
 
@@ -468,13 +580,13 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.Property<string>("VatId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("SupplierId");
+                    b.HasKey("OrganisationId", "SupplierId");
 
-                    b.HasIndex("OrgNo");
+                    b.HasIndex("OrganisationId", "OrgNo");
 
-                    b.HasIndex("PeppolId");
+                    b.HasIndex("OrganisationId", "PeppolId");
 
-                    b.HasIndex("VatId");
+                    b.HasIndex("OrganisationId", "VatId");
 
                     b.ToTable("suppliers", (string)null);
                 });
@@ -745,6 +857,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.Property<long>("InvoiceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PaymentFileId")
                         .HasColumnType("INTEGER");
 
@@ -802,6 +918,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationId")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -882,6 +1002,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.Property<int>("Line")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PayCode")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -929,14 +1053,14 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
 
                     b.HasIndex("RunId");
 
-                    b.HasIndex("TransactionId");
-
                     b.HasIndex("DocumentId", "Line")
                         .IsUnique();
 
+                    b.HasIndex("OrganisationId", "TransactionId");
+
                     b.HasIndex("Status", "Period");
 
-                    b.HasIndex(new[] { "TransactionId" }, "IX_payroll_transactions_TransactionId_Accepted")
+                    b.HasIndex(new[] { "OrganisationId", "TransactionId" }, "IX_payroll_transactions_TransactionId_Accepted")
                         .IsUnique()
                         .HasFilter("\"Status\" IN ('AwaitingAttestation', 'Attested', 'Posted')");
 
@@ -1070,6 +1194,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Folder")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Processed")
                         .HasColumnType("INTEGER");
 
@@ -1113,6 +1240,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
 
                     b.Property<bool>("Done")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("RunId", "ChunkNo");
 
@@ -1258,6 +1388,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.Property<string>("OldNumber")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SupplierId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1270,7 +1404,7 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SupplierId");
+                    b.HasIndex("OrganisationId", "SupplierId");
 
                     b.ToTable("supplier_account_changes", (string)null);
                 });
@@ -1346,6 +1480,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.Property<string>("OrderReference")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OrganisationId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("Payable")
                         .HasPrecision(19, 4)
                         .HasColumnType("TEXT");
@@ -1415,14 +1553,14 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.HasIndex("DocumentId")
                         .IsUnique();
 
-                    b.HasIndex("DuplicateKey")
-                        .IsUnique();
-
                     b.HasIndex("RunId");
 
                     b.HasIndex("Status");
 
-                    b.HasIndex("SupplierId", "IssueDate");
+                    b.HasIndex("OrganisationId", "DuplicateKey")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "SupplierId", "IssueDate");
 
                     b.ToTable("invoices", (string)null);
                 });
@@ -1697,6 +1835,10 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PayrollBatch")
                         .HasColumnType("TEXT");
 
@@ -1719,7 +1861,7 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.HasIndex("InvoiceId")
                         .IsUnique();
 
-                    b.HasIndex("Series", "FiscalYear", "Number")
+                    b.HasIndex("OrganisationId", "Series", "FiscalYear", "Number")
                         .IsUnique();
 
                     b.ToTable("vouchers", (string)null);
@@ -1763,6 +1905,9 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("InvoicePipeline.Worker.Persistence.VoucherSeriesCounter", b =>
                 {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Series")
                         .HasColumnType("TEXT");
 
@@ -1772,7 +1917,7 @@ namespace InvoicePipeline.Worker.Persistence.Migrations.Sqlite
                     b.Property<int>("NextNumber")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Series", "FiscalYear");
+                    b.HasKey("OrganisationId", "Series", "FiscalYear");
 
                     b.ToTable("voucher_counters", (string)null);
                 });
