@@ -84,7 +84,8 @@ public sealed class PayrollFileEdgesFacts
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         var inbox = Samples.CopyInbox(db.Folder);
-        var payroll = Directory.CreateDirectory(Path.Combine(inbox, "payroll")).FullName;
+        // The sample centre's payroll files are sorted per organisation (organisations.md: payroll/<organisation_id>/).
+        var payroll = Directory.CreateDirectory(Path.Combine(inbox, "payroll", Samples.Organisation)).FullName;
         var rows = Enumerable.Range(1, 20).Select(i => $"P-{i:D2},E1003,OB1,2025-03-{i:D2},1,\n").ToList();
         await File.WriteAllTextAsync(Path.Combine(payroll, "a.csv"), Header + string.Concat(rows), Ct);
         // The same transactions sent again in another order: other bytes, so intake stores both files.
