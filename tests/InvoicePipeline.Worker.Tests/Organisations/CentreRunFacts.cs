@@ -13,24 +13,7 @@ public sealed class CentreRunFacts
 {
     private CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<(int Exit, string Out, string Err)> CliAsync(TestDatabase db, params string[] args)
-    {
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        Console.SetOut(o);
-        Console.SetError(e);
-        try
-        {
-            var exit = await Worker.Cli.Cli.RunAsync([.. args, "--provider", db.Provider.ToString(), "--db", db.ConnectionString]);
-            return (exit, o.ToString(), e.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
+    private static Task<(int Exit, string Out, string Err)> CliAsync(TestDatabase db, params string[] args) => CliInProcess.RunAsync(db, null, args);
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]

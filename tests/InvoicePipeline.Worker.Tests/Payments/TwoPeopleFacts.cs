@@ -28,24 +28,8 @@ public sealed class TwoPeopleFacts
         return s;
     }
 
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(TestDatabase db, string me, string outbox, params string[] args)
-    {
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        Console.SetOut(o);
-        Console.SetError(e);
-        try
-        {
-            var exit = await Worker.Cli.Cli.RunAsync([.. args, "--provider", db.Provider.ToString(), "--db", db.ConnectionString], As(me, outbox));
-            return (exit, o.ToString(), e.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
+    private static Task<(int Exit, string Out, string Err)> RunAsync(TestDatabase db, string me, string outbox, params string[] args) =>
+        CliInProcess.RunAsync(db, As(me, outbox), args);
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
