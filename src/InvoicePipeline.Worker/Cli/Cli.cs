@@ -32,6 +32,7 @@ public static class Cli
         root.Subcommands.Add(PeriodCommand.Build());
         root.Subcommands.Add(HashPasswordCommand.Build());
         root.Subcommands.Add(AlertsCommand.Build());
+        root.Subcommands.Add(StatusCommand.Build());
         return root;
     }
 

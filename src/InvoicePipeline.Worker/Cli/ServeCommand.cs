@@ -54,9 +54,10 @@ public static class ServeCommand
         builder.Services.AddScoped<NightlyRunJob>();
         builder.Services.AddScoped<Kpi.MonthlyKpiJob>();
         var app = builder.Build();
-        app.MapGet("/health", async (Persistence.PipelineDbContext db, CancellationToken ct) =>
+        app.MapGet("/health", async (Persistence.PipelineDbContext db, Microsoft.Extensions.Options.IOptions<PipelineOptions> options, TimeProvider clock,
+            CancellationToken ct) =>
         {
-            var health = await Health.HealthCheck.CheckAsync(db, ct);
+            var health = await Health.HealthCheck.CheckAsync(db, options.Value, clock.GetUtcNow(), ct);
             return Microsoft.AspNetCore.Http.Results.Text(health.Text, "text/plain", statusCode: health.StatusCode);
         });
         app.MapGet("/", () => Microsoft.AspNetCore.Http.Results.Redirect("/hangfire/exceptions"));

@@ -26,6 +26,7 @@ public sealed class PipelineOptions
     public ToleranceOptions Tolerance { get; set; } = new();
     public KpiOptions Kpi { get; set; } = new();
     public TravelOptions Travel { get; set; } = new();
+    public HealthOptions Health { get; set; } = new();
     /// <summary>Time zone of posting dates, schedules and KPI months.</summary>
     [Required, KnownTimeZone]
     public string TimeZone { get; set; } = "Europe/Stockholm";
@@ -296,4 +297,15 @@ public sealed class KpiTargets
     public decimal SupplierInvoices { get; set; } = 3500m;
     [Range(typeof(decimal), "0.01", "1000000", ParseLimitsInInvariantCulture = true)]
     public decimal Payroll { get; set; } = 1700m;
+}
+
+/// <summary>What <c>/health</c> and <c>status</c> call late or short (degraded, not yet unhealthy).</summary>
+public sealed class HealthOptions
+{
+    /// <summary>Degraded when no run has completed for this many hours (a night missed, with room for a late one).</summary>
+    [Range(1, 24 * 366)]
+    public int MaxHoursWithoutCompletedRun { get; set; } = 36;
+    /// <summary>Degraded when a folder the pipeline writes to (the outboxes, the database's) has less free space than this.</summary>
+    [Range(0, int.MaxValue)]
+    public int MinFreeMegabytes { get; set; } = 1024;
 }
