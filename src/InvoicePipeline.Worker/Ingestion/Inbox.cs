@@ -106,6 +106,16 @@ public static class Inbox
         return settled;
     }
 
+    /// <summary>
+    /// The organisation folder an inbox file was sorted into (<c>scanned/&lt;organisation_id&gt;/file</c>,
+    /// <c>payroll/&lt;organisation_id&gt;/file</c>), or null for a file at the top of its channel folder.
+    /// </summary>
+    public static string? OrganisationFolder(string relativeName)
+    {
+        var parts = relativeName.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= 3 ? parts[^2] : null;
+    }
+
     public static async Task<string> HashAsync(string path, CancellationToken ct) => Convert.ToHexStringLower(await HashBytesAsync(path, ct));
 
     public static async Task<byte[]> HashBytesAsync(string path, CancellationToken ct)

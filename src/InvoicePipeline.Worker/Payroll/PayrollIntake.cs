@@ -25,7 +25,7 @@ public static class PayrollIntake
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         if (files.Count == 0) return 0;
         var registered = files.ToDictionary(f => f.Id, f => organisations is null ? null : InvoicePipeline.Organisations.ArrivalRegistration.ForPayroll(
-            Processing.ChunkDocuments.ScanFolder(f.FileName), null, organisations));
+            Ingestion.Inbox.OrganisationFolder(f.FileName), null, organisations));
         var masters = new Dictionary<string, PayrollMasterData>(StringComparer.Ordinal);
         foreach (var org in registered.Values.Select(r => r?.OrganisationId).OfType<string>().Distinct(StringComparer.Ordinal))
             masters[org] = await PayrollDesk.LoadMasterAsync(db, org, ct);

@@ -15,10 +15,3 @@ internal readonly record struct RefusedInvoice(SupplierInvoice Invoice, string V
 
 /// <summary>An invoice id with its row version when read (PostgreSQL's xmin; empty on SQLite, which has one writer).</summary>
 public sealed record InvoiceVersion(long Id, string Version);
-
-/// <summary>
-/// What posting uses of one organisation: its posting rules (series, accounts, fiscal year, currency, accounts without
-/// VAT deduction), the exchange rates quoted in its ledger currency, and the posting date its open periods give.
-/// </summary>
-internal sealed record OrganisationLedger(InvoicePipeline.MasterData.Organisation Organisation, InvoicePipeline.Posting.PostingOptions Rules,
-    ExchangeRateTable Rates, DateOnly PostingDate);

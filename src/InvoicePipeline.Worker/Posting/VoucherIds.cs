@@ -1,5 +1,4 @@
 using InvoicePipeline.Worker.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace InvoicePipeline.Worker.Posting;
 
@@ -11,14 +10,8 @@ namespace InvoicePipeline.Worker.Posting;
 /// </summary>
 public static class VoucherIds
 {
-    public static async Task<long> ReserveAsync(PipelineDbContext db, int count, CancellationToken ct)
-    {
-        await db.Database.ExecuteSqlRawAsync(
-            """INSERT INTO id_blocks ("Name", "NextId") SELECT 'vouchers', COALESCE(MAX("Id"), 0) + 1 FROM vouchers WHERE true ON CONFLICT DO NOTHING""", ct);
-        var next = await db.Database.SqlQuery<long>(
-            $"""UPDATE id_blocks SET "NextId" = "NextId" + {count} WHERE "Name" = 'vouchers' RETURNING "NextId" AS "Value" """).ToListAsync(ct);
-        return next.Single() - count;
-    }
+    public static Task<long> ReserveAsync(PipelineDbContext db, int count, CancellationToken ct) =>
+        IdBlocks.ReserveAsync(db, "vouchers", count, ct, after: "vouchers");
 
     public static long LineId(long voucherId, int lineNo) => voucherId * 10_000 + lineNo;
 }

@@ -56,15 +56,8 @@ public static class ChunkDocuments
         if (read.Result.Invoice is not { } invoice)
             return organisations.IsImplicitSingle ? new(organisations.All[0], "the installation's one organisation") : new(null, "the document could not be read");
         return read.Document.Channel == DocumentChannel.Scanned
-            ? ArrivalRegistration.ForScan(ScanFolder(read.Document.FileName), invoice.Buyer.LegalId?.Value ?? invoice.Buyer.VatId, invoice.BuyerReference, organisations)
+            ? ArrivalRegistration.ForScan(Inbox.OrganisationFolder(read.Document.FileName), invoice.Buyer.LegalId?.Value ?? invoice.Buyer.VatId, invoice.BuyerReference, organisations)
             : ArrivalRegistration.ForInvoice(invoice.Buyer, invoice.BuyerReference, organisations);
-    }
-
-    /// <summary>The organisation folder of a scan (<c>scanned/&lt;organisation_id&gt;/file</c>), or null for a scan at the top of scanned/.</summary>
-    public static string? ScanFolder(string fileName)
-    {
-        var parts = fileName.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length >= 3 ? parts[^2] : null;
     }
 
     private static async Task<ReadDocument> ReadScanAsync(ReceivedDocument doc, ScannedInvoiceReader scans, SupplierLookup lookup, CancellationToken ct)

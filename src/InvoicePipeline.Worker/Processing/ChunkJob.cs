@@ -54,7 +54,8 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
         var payrollFiles = docs.Where(d => d.Channel == DocumentChannel.Payroll).ToList();
         var invoiceDocs = docs.Where(d => d.Channel is DocumentChannel.EInvoices or DocumentChannel.Scanned).ToList();
         var travelFiles = docs.Where(d => d.Channel == DocumentChannel.Travel).ToList();
-        var register = await db.Suppliers.AsNoTracking().ToListAsync(ct);
+        // Only scans are read against a register (before their organisation's context is loaded); e-invoices need none here.
+        var register = invoiceDocs.Any(d => d.Channel == DocumentChannel.Scanned) ? await db.Suppliers.AsNoTracking().ToListAsync(ct) : [];
         var directory = await OrganisationBook.LoadAsync(db, options.Value, ct);
         return new Loaded(chunk.Attempts + 1, invoiceDocs, payrollFiles, travelFiles, register, directory);
     }
@@ -63,7 +64,7 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
     private static SupplierLookup LookupFor(Loaded loaded, ReceivedDocument d)
     {
         var directory = loaded.Directory;
-        var org = directory.IsImplicitSingle ? directory.All[0] : directory.Find(ChunkDocuments.ScanFolder(d.FileName));
+        var org = directory.IsImplicitSingle ? directory.All[0] : directory.Find(Inbox.OrganisationFolder(d.FileName));
         return SupplierLookups.Over(org is null ? loaded.Register : loaded.Register.Where(s => s.OrganisationId == org.OrganisationId).ToList());
     }
 
@@ -82,7 +83,7 @@ public sealed class ChunkJob(PipelineDbContext db, ScannedInvoiceReader scans, I
         {
             var context = await DecisionContextLoader.ForInvoicesAsync(db, group.Key, group.Select(x => x.First.Result.Invoice!).ToList(), ct,
                 maxRateAgeDays: options.Value.Posting.MaxRateAgeDays);
-            organisations[group.Key.OrganisationId] = (context, options.Value.DecisionPolicy() with { LedgerCurrency = group.Key.LedgerCurrency });
+            organisations[group.Key.OrganisationId] = (context, options.Value.DecisionPolicy(group.Key));
         }
         var loadMs = clock0.ElapsedMilliseconds;
         // Ids come from a block reserved outside the chunk's transaction (so chunks never wait on each other);

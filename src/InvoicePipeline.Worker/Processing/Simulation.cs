@@ -29,14 +29,14 @@ public sealed class Simulation(PipelineDbContext db, PipelineOptions options)
             // Each policy from the same starting state: the simulated invoices do not count against themselves.
             var contexts = await DecisionContextLoader.ByOrganisationAsync(db, directory, invoices.Select(x => ((string?)x.OrganisationId, x.Invoice)), ids,
             options.Posting.MaxRateAgeDays, ct);
-            var policy = options.DecisionPolicy(book);
+            var policies = directory.All.ToDictionary(o => o.OrganisationId, o => options.DecisionPolicy(o, book), StringComparer.Ordinal);
             var statuses = new SortedDictionary<string, int>(StringComparer.Ordinal);
             var exceptions = new SortedDictionary<string, int>(StringComparer.Ordinal);
             foreach (var (_, organisation, invoice) in invoices)
             {
                 var ctx = organisation is null ? null : contexts.GetValueOrDefault(organisation);
                 var d = ctx is null ? InvoiceDecider.ForUnknownBuyer(invoice, "no organisation") : InvoiceDecider.Decide(invoice, ctx,
-                    policy with { LedgerCurrency = directory.Find(organisation)!.LedgerCurrency });
+                    policies[organisation!]);
                 ctx?.Accept(d);
                 statuses[d.Status.ToString()] = statuses.GetValueOrDefault(d.Status.ToString()) + 1;
                 foreach (var code in d.Issues.Select(i => i.Code).Distinct()) exceptions[code] = exceptions.GetValueOrDefault(code) + 1;

@@ -181,7 +181,7 @@ public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock cl
     }
 
     private DecisionPolicy Policy(InvoicePipeline.MasterData.Organisation organisation) =>
-        options.Value.DecisionPolicy() with { LedgerCurrency = organisation.LedgerCurrency };
+        options.Value.DecisionPolicy(organisation);
 
     private async Task<InvoicePipeline.MasterData.Organisation?> OrganisationOfAsync(SupplierInvoice entity, CancellationToken ct) =>
         (await Organisations.OrganisationBook.LoadAsync(db, options.Value, ct)).Find(entity.OrganisationId);
@@ -201,7 +201,7 @@ public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock cl
         var directory = await Organisations.OrganisationBook.LoadAsync(db, options.Value, ct);
         var registration = InvoicePipeline.Organisations.ArrivalRegistration.ByAssignment(organisationId, directory);
         if (registration.Organisation is not { } organisation) return ReviewOutcome.Refuse(registration.Explanation);
-        var (invoice, capture) = StoredDocument.Read(entity.DocumentJson);
+        var invoice = StoredDocument.Invoice(entity.DocumentJson);
         entity.OrganisationId = organisation.OrganisationId;
         var register = await DecisionContextLoader.RegisterAsync(db, organisation.OrganisationId, ct);
         var d = InvoiceDecider.Decide(invoice, await ContextForAsync(entity, organisation, invoice, register, ct), Policy(organisation));
@@ -210,7 +210,6 @@ public sealed class InvoiceReview(PipelineDbContext db, Hosting.BusinessClock cl
         entity.DuplicateKey = d.DuplicateKey;
         entity.DuplicateOf = d.DuplicateOf;
         entity.PolicyVersion = d.PolicyVersion;
-        _ = capture;
         return Apply(entity, d, now, userId, $"organisation {organisation.OrganisationId} assigned by {userId}", [ExceptionCode.UnknownBuyer]);
     }
 

@@ -34,13 +34,13 @@ public sealed class Replay(PipelineDbContext db, PipelineOptions options)
         var directory = await Organisations.OrganisationBook.LoadAsync(db, options, ct);
         var contexts = await DecisionContextLoader.ByOrganisationAsync(db, directory, invoices.Select(x => ((string?)x.OrganisationId, x.Invoice)), later,
             options.Posting.MaxRateAgeDays, ct);
-        var policy = options.DecisionPolicy();
+        var policies = directory.All.ToDictionary(o => o.OrganisationId, o => options.DecisionPolicy(o), StringComparer.Ordinal);
         var differences = new List<ReplayDifference>();
         foreach (var (id, organisation, file, invoice) in invoices)
         {
             var context = organisation is null ? null : contexts.GetValueOrDefault(organisation);
             var d = context is null ? InvoiceDecider.ForUnknownBuyer(invoice, "no organisation")
-                : InvoiceDecider.Decide(invoice, context, policy with { LedgerCurrency = directory.Find(organisation)!.LedgerCurrency });
+                : InvoiceDecider.Decide(invoice, context, policies[organisation!]);
             context?.Accept(d);
             var now = $"{d.Status} {string.Join(';', d.Issues.Select(i => i.Code).Distinct().Order(StringComparer.Ordinal))}".Trim();
             var was = then.GetValueOrDefault(id, "?");
